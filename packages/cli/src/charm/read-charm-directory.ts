@@ -1,0 +1,50 @@
+/**
+ * Reads the files Loom needs from a charm directory. The parsing itself is core's (pure);
+ * this is the only place the CLI touches a charm on disk.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { CHARM_FILE_NAMES } from '@loom/core';
+import type { CharmFiles } from '@loom/core';
+
+import { CliError } from '../errors.js';
+
+/** Charm files larger than this are refused rather than read into memory. */
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Reads metadata.yaml, charmcraft.yaml, config.yaml and actions.yaml where they exist.
+ *
+ * @throws CliError `charm-not-found` when the path is missing or not a directory, and
+ *   `charm-unreadable` when a file exists but cannot be read.
+ */
+export async function readCharmDirectory(directory: string): Promise<CharmFiles> {
+  const info = await stat(directory).catch(() => undefined);
+  if (info === undefined) {
+    throw new CliError(
+      'charm-not-found',
+      `charm directory "${directory}" does not exist; pass the path of a directory holding metadata.yaml or charmcraft.yaml`,
+    );
+  }
+  if (!info.isDirectory()) {
+    throw new CliError(
+      'charm-not-found',
+      `"${directory}" is not a directory; pass the charm's directory, not one of its files`,
+    );
+  }
+  const files: CharmFiles = {};
+  for (const name of CHARM_FILE_NAMES) {
+    const path = join(directory, name);
+    const fileInfo = await stat(path).catch(() => undefined);
+    if (fileInfo === undefined) continue;
+    if (!fileInfo.isFile() || fileInfo.size > MAX_FILE_BYTES) {
+      throw new CliError(
+        'charm-unreadable',
+        `cannot read "${path}": ${fileInfo.isFile() ? 'larger than 4 MiB' : 'not a regular file'}`,
+      );
+    }
+    files[name] = await readFile(path, 'utf8');
+  }
+  return files;
+}

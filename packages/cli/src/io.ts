@@ -1,0 +1,41 @@
+/**
+ * What a command may touch of the outside world. `main.ts` passes the real process; tests pass
+ * buffers, so no test changes process-global state.
+ */
+
+/** The streams, directory and environment a CLI invocation runs with. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Directory that relative paths on the command line are resolved against. */
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** True when stdout is a terminal (colours, live progress). */
+  readonly isTerminal: boolean;
+}
+
+/** A CliIo that collects output in memory, for tests and for embedding. */
+export interface CapturedIo extends CliIo {
+  readonly output: () => { stdout: string; stderr: string };
+}
+
+/** Creates a CliIo that records everything written to it. */
+export function captureIo(options: {
+  cwd: string;
+  env?: Record<string, string | undefined>;
+}): CapturedIo {
+  let stdout = '';
+  let stderr = '';
+  return {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    cwd: options.cwd,
+    env: options.env ?? {},
+    isTerminal: false,
+    output: () => ({ stdout, stderr }),
+  };
+}

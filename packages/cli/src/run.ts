@@ -1,0 +1,68 @@
+/**
+ * The `loom` program: builds the command tree and runs one invocation against a CliIo.
+ */
+import { Command, CommanderError } from 'commander';
+
+import { addCharmCommands } from './commands/charm.js';
+import { CliError, EXIT } from './errors.js';
+import type { CliIo } from './io.js';
+import { LOOM_VERSION } from './version.js';
+
+/** Exit codes commander uses for "help or version was shown": a success. */
+const INFORMATIONAL = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);
+
+/** Builds the `loom` command tree writing to `io`; `setExit` receives each action's exit code. */
+export function createProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('loom')
+    .description(
+      "Loom runs Juju's integration model on one machine: deploy charms, integrate them, watch their hooks and databags.",
+    )
+    .version(LOOM_VERSION, '--version', 'print the version of loom')
+    .helpOption('-h, --help', 'show help for a command')
+    .exitOverride()
+    .showSuggestionAfterError()
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (message, write) => {
+        write(`ERROR ${message.replace(/^error: /, '')}`);
+      },
+    })
+    .addHelpText(
+      'after',
+      '\nExamples:\n  loom charm check ./my-charm\n  loom charm check --help\n',
+    );
+  addCharmCommands(program, io, setExit);
+  return program;
+}
+
+/**
+ * Runs `loom` with the given arguments (without the program name) and returns the exit code:
+ * 0 on success, 1 on failure, 2 on a usage error. Errors are printed as `ERROR <message>`.
+ *
+ * @example
+ * const code = await runCli(['charm', 'check', './my-charm'], processIo());
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = createProgram(io, (code) => {
+    exitCode = code;
+  });
+  if (argv.length === 0) {
+    io.stdout(program.helpInformation());
+    return EXIT.ok;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return INFORMATIONAL.has(error.code) ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof CliError) {
+      io.stderr(`ERROR ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
