@@ -1,10 +1,9 @@
 // ESLint flat config: type-aware rules for every package, the import direction of DESIGN.md,
 // and the purity rules of packages/core (STYLE.md rule 2).
 import js from '@eslint/js';
-import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
-import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
+import { loomPlugin } from './eslint-rules/index.js';
 import { allowedImports } from './scripts/package-graph.mjs';
 
 const tsFiles = ['**/*.ts', '**/*.mts'];
@@ -56,22 +55,18 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+      sourceType: 'module',
     },
   },
   {
     files: tsFiles,
     extends: [tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
-    plugins: { 'import-x': importX },
+    plugins: { loom: loomPlugin },
     languageOptions: {
       parserOptions: {
         projectService: true,
         tsconfigRootDir: import.meta.dirname,
       },
-    },
-    settings: {
-      ...importX.flatConfigs.typescript.settings,
-      'import-x/resolver': undefined,
-      'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true })],
     },
     rules: {
       '@typescript-eslint/no-floating-promises': [
@@ -91,9 +86,8 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'import-x/no-cycle': 'error',
-      'import-x/no-relative-packages': 'error',
-      'import-x/no-self-import': 'error',
+      'loom/no-import-cycle': 'error',
+      'loom/no-relative-package-import': 'error',
       'no-restricted-syntax': [
         'error',
         {

@@ -36,7 +36,16 @@ async function lintErrors(files: Record<string, string>): Promise<string[]> {
 
 before(() => {
   scratch = mkdtempSync(join(tmpdir(), 'loom-lint-'));
-  for (const file of ['eslint.config.js', 'tsconfig.base.json', 'scripts/package-graph.mjs']) {
+  const configFiles = [
+    'eslint.config.js',
+    'tsconfig.base.json',
+    'scripts/package-graph.mjs',
+    'eslint-rules/index.js',
+    'eslint-rules/import-graph.js',
+    'eslint-rules/no-import-cycle.js',
+    'eslint-rules/no-relative-package-import.js',
+  ];
+  for (const file of configFiles) {
     mkdirSync(dirname(join(scratch, file)), { recursive: true });
     copyFileSync(join(REPOSITORY_ROOT, file), join(scratch, file));
   }
@@ -79,9 +88,50 @@ describe('lint rules for the architecture', () => {
         "import { a } from './cycle-a.js';\nexport const b = (): number => a();\n",
     });
     assert.deepEqual(errors.sort(), [
-      'packages/core/src/cycle-a.ts:import-x/no-cycle',
-      'packages/core/src/cycle-b.ts:import-x/no-cycle',
+      'packages/core/src/cycle-a.ts:loom/no-import-cycle',
+      'packages/core/src/cycle-b.ts:loom/no-import-cycle',
     ]);
+  });
+
+  it('fails on a longer cycle and names every module on it', async () => {
+    write(
+      'packages/core/src/ring-a.ts',
+      "import { b } from './ring-b.js';\nexport const a = (): number => b();\n",
+    );
+    write(
+      'packages/core/src/ring-b.ts',
+      "import { c } from './ring-c.js';\nexport const b = (): number => c();\n",
+    );
+    write(
+      'packages/core/src/ring-c.ts',
+      "import { a } from './ring-a.js';\nexport const c = (): number => a();\n",
+    );
+    const eslint = new ESLint({ cwd: scratch });
+    const [result] = await eslint.lintFiles(['packages/core/src/ring-a.ts']);
+    const messages = result?.messages.map((message) => message.message) ?? [];
+    assert.deepEqual(messages, [
+      'Dependency cycle: packages/core/src/ring-a.ts → packages/core/src/ring-b.ts → packages/core/src/ring-c.ts → packages/core/src/ring-a.ts. Move what both modules need into a third module.',
+    ]);
+  });
+
+  it('ignores a cycle made only of type imports, which vanish at run time', async () => {
+    const errors = await lintErrors({
+      'packages/core/src/types-a.ts':
+        "import type { B } from './types-b.js';\nexport interface A { b?: B }\n",
+      'packages/core/src/types-b.ts':
+        "import type { A } from './types-a.js';\nexport interface B { a?: A }\n",
+    });
+    assert.deepEqual(errors, []);
+  });
+
+  it('fails on a relative import into another package', async () => {
+    const errors = await lintErrors({
+      'packages/cli/src/sideways.ts': "export { b } from '../../core/src/clean-b.js';\n",
+    });
+    assert.ok(
+      errors.includes('packages/cli/src/sideways.ts:loom/no-relative-package-import'),
+      errors.join(),
+    );
   });
 
   it('fails when core imports a package above it', async () => {
