@@ -3,9 +3,11 @@
  * repository root (`npx loom ...`).
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { describe, it } from 'node:test';
 
-import { runProcess } from './repository.js';
+import { REPOSITORY_ROOT, runProcess } from './repository.js';
 
 describe('npx loom', () => {
   it('prints help from the repository root', async () => {
@@ -36,5 +38,24 @@ describe('npx loom', () => {
     assert.equal(result.code, 2);
     // npx itself may print warnings first; the ERROR line is loom's.
     assert.match(result.stderr, /^ERROR unknown command 'frobnicate'/m);
+  });
+
+  it('exits quietly when its reader closes the pipe early (loom ... | head)', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        'packages/cli/bin/loom.js',
+        'charm',
+        'check',
+        ...Array<string>(200).fill('examples/charms/shell-demo'),
+      ],
+      { cwd: REPOSITORY_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const [code] = (await once(child, 'close')) as [number | null];
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
   });
 });

@@ -3,7 +3,7 @@
  * this is the only place the CLI touches a charm on disk.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { CHARM_FILE_NAMES } from '@loom/core';
 import type { CharmFiles } from '@loom/core';
@@ -15,12 +15,14 @@ const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Reads metadata.yaml, charmcraft.yaml, config.yaml and actions.yaml where they exist.
+ * `directory` is resolved against `cwd` and named as given in messages.
  *
  * @throws CliError `charm-not-found` when the path is missing or not a directory, and
  *   `charm-unreadable` when a file exists but cannot be read.
  */
-export async function readCharmDirectory(directory: string): Promise<CharmFiles> {
-  const info = await stat(directory).catch(() => undefined);
+export async function readCharmDirectory(cwd: string, directory: string): Promise<CharmFiles> {
+  const root = resolve(cwd, directory);
+  const info = await stat(root).catch(() => undefined);
   if (info === undefined) {
     throw new CliError(
       'charm-not-found',
@@ -35,13 +37,13 @@ export async function readCharmDirectory(directory: string): Promise<CharmFiles>
   }
   const files: CharmFiles = {};
   for (const name of CHARM_FILE_NAMES) {
-    const path = join(directory, name);
+    const path = join(root, name);
     const fileInfo = await stat(path).catch(() => undefined);
     if (fileInfo === undefined) continue;
     if (!fileInfo.isFile() || fileInfo.size > MAX_FILE_BYTES) {
       throw new CliError(
         'charm-unreadable',
-        `cannot read "${path}": ${fileInfo.isFile() ? 'larger than 4 MiB' : 'not a regular file'}`,
+        `cannot read "${join(directory, name)}": ${fileInfo.isFile() ? 'larger than 4 MiB' : 'not a regular file'}`,
       );
     }
     files[name] = await readFile(path, 'utf8');

@@ -124,13 +124,16 @@ describe('loom charm check', () => {
     assert.equal(code, 1);
     assert.match(
       stdout,
-      /ERROR charm directory "[^"]*no-such-charm" does not exist; pass the path of a directory holding metadata\.yaml or charmcraft\.yaml/,
+      /ERROR charm directory "no-such-charm" does not exist; pass the path of a directory holding metadata\.yaml or charmcraft\.yaml/,
     );
   });
 
   it('reports a file given instead of a directory', async () => {
     const { code, stdout } = await loom('charm', 'check', 'web/metadata.yaml');
     assert.equal(code, 1);
-    assert.match(stdout, /is not a directory; pass the charm's directory, not one of its files/);
+    assert.match(
+      stdout,
+      /ERROR "web\/metadata\.yaml" is not a directory; pass the charm's directory, not one of its files/,
+    );
   });
 });

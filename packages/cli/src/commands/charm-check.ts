@@ -2,8 +2,6 @@
  * `loom charm check <dir>...`: loads each charm as Juju would and shows its endpoints, or the
  * problems that make it invalid, each with file:line:column and a fix.
  */
-import { resolve } from 'node:path';
-
 import {
   applicationEndpoints,
   formatProblem,
@@ -55,7 +53,7 @@ export async function charmCheck(
 /** Checks one charm; `directory` is kept as typed for messages and read relative to `cwd`. */
 async function checkDirectory(cwd: string, directory: string): Promise<CharmReport> {
   try {
-    const result = loadCharm(await readCharmDirectory(resolve(cwd, directory)));
+    const result = loadCharm(await readCharmDirectory(cwd, directory));
     return result.ok
       ? { directory, ok: true, metadata: result.metadata, problems: result.problems }
       : { directory, ok: false, problems: result.problems };
