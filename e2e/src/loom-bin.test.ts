@@ -47,7 +47,7 @@ describe('npx loom', () => {
         'packages/cli/bin/loom.js',
         'charm',
         'check',
-        ...Array<string>(200).fill('examples/charms/shell-demo'),
+        ...Array<string>(3000).fill('examples/charms/shell-demo'),
       ],
       { cwd: REPOSITORY_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
