@@ -73,26 +73,13 @@ export function loadCharm(files: CharmFiles): CharmLoadResult {
   if (draft === undefined || problems.some(isError)) {
     return { ok: false, problems: sortProblems(problems) };
   }
+  const { nameNode, subordinateNode, endpoints, extraBindings, ...fields } = draft;
   const metadata: CharmMetadata = {
-    name: draft.name,
-    summary: draft.summary,
-    description: draft.description,
-    subordinate: draft.subordinate,
-    endpoints: draft.endpoints.map(({ endpoint }) => endpoint),
+    ...fields,
+    endpoints: endpoints.map(({ endpoint }) => endpoint),
+    extraBindings: extraBindings.map(({ name }) => name),
     config,
     actions,
-    extraBindings: draft.extraBindings.map(({ name }) => name),
-    tags: draft.tags,
-    categories: draft.categories,
-    series: draft.series,
-    terms: draft.terms,
-    ...(draft.minJujuVersion === undefined ? {} : { minJujuVersion: draft.minJujuVersion }),
-    storage: draft.storage,
-    containers: draft.containers,
-    resources: draft.resources,
-    devices: draft.devices,
-    payloads: draft.payloads,
-    assumes: draft.assumes,
     source,
   };
   return { ok: true, metadata, problems: sortProblems(problems) };

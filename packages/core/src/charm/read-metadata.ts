@@ -9,30 +9,19 @@ import { field } from './field-reader.js';
 import type { FieldReader } from './field-reader.js';
 import { ENDPOINT_SECTIONS, readEndpointSection } from './read-endpoints.js';
 import type { DeclaredEndpoint } from './read-endpoints.js';
+import type { CharmMetadata } from './metadata.js';
 import type { DataObject, DataValue, MapEntry } from './yaml-file.js';
 
 /** Metadata as read from the file, with the nodes that whole-charm checks point at. */
-export interface MetadataDraft {
-  readonly name: string;
+export interface MetadataDraft extends Omit<
+  CharmMetadata,
+  'endpoints' | 'extraBindings' | 'config' | 'actions' | 'source'
+> {
   readonly nameNode: Node | null;
-  readonly summary: string;
-  readonly description: string;
-  readonly subordinate: boolean;
   /** The `subordinate` key, or the file's root when absent. */
   readonly subordinateNode: Node | null;
   readonly endpoints: readonly DeclaredEndpoint[];
   readonly extraBindings: readonly { readonly name: string; readonly node: Node }[];
-  readonly tags: readonly string[];
-  readonly categories: readonly string[];
-  readonly series: readonly string[];
-  readonly terms: readonly string[];
-  readonly minJujuVersion?: string;
-  readonly storage: DataObject;
-  readonly containers: DataObject;
-  readonly resources: DataObject;
-  readonly devices: DataObject;
-  readonly payloads: DataObject;
-  readonly assumes: readonly DataValue[];
 }
 
 /** Keys whose value is a map kept as data (charm: `charmSchema` StringMap fields). */
