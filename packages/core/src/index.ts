@@ -38,3 +38,85 @@ export type {
   SourceLocation,
 } from './charm/problem.js';
 export type { DataObject, DataValue } from './charm/yaml-file.js';
+export {
+  CANNOT_WRITE_RELATION_SETTINGS,
+  PERMISSION_DENIED,
+  applicationOfUnit,
+  canReadBag,
+  canWriteBag,
+} from './databags/bag-permissions.js';
+export type { AccessDecision, BagAccess } from './databags/bag-permissions.js';
+export { unitsNotifiedOfBagChange } from './databags/bag-watchers.js';
+export { changeIdentity } from './model/changes.js';
+export type { ModelChange, ModelSequences } from './model/changes.js';
+export type {
+  Application,
+  Bag,
+  BagOwner,
+  Life,
+  Machine,
+  Membership,
+  Relation,
+  RelationEndpoint,
+  RelationStatus,
+  Status,
+  Unit,
+} from './model/entities.js';
+export {
+  applicationBagKey,
+  compareNames,
+  endpointReference,
+  relationKey,
+  relationReference,
+  relationTag,
+  scopeKey,
+  sortEndpoints,
+  unitBagKey,
+} from './model/keys.js';
+export { EMPTY_BAG, emptyModel } from './model/model-state.js';
+export type { ModelIndex, ModelState, RelationBags } from './model/model-state.js';
+export {
+  applicationBag,
+  counterpartApplication,
+  counterpartRole,
+  endpointOf,
+  isContainerRelation,
+  isPeerRelation,
+  leaderOf,
+  membershipOf,
+  principalName,
+  relationByKey,
+  relationsInScope,
+  relationsOf,
+  subordinatesOf,
+  unitBag,
+  unitSeesRelation,
+  unitsOf,
+} from './model/queries.js';
+export { refuse } from './model/refusal.js';
+export type { Applied, OperationResult, Refusal, RefusalCode } from './model/refusal.js';
+export { addUnit } from './operations/add-unit.js';
+export type { AddUnitInput } from './operations/add-unit.js';
+export { commitBagWrite } from './operations/bag-write.js';
+export type { BagWriteInput, BagWritten } from './operations/bag-write.js';
+export { configureApplication } from './operations/configure.js';
+export { deploy } from './operations/deploy.js';
+export type { DeployInput, Deployed } from './operations/deploy.js';
+export { canRelate, containerScopeOk, inferEndpoints } from './operations/infer-endpoints.js';
+export { addRelation, integrate } from './operations/integrate.js';
+export type { Integrated } from './operations/integrate.js';
+export { setLeader } from './operations/leadership.js';
+export { removeApplication } from './operations/remove-application.js';
+export { removeRelation } from './operations/remove-relation.js';
+export type { RemoveRelationInput } from './operations/remove-relation.js';
+export { markUnitDeparting, removeUnit, unitDead } from './operations/remove-unit.js';
+export { enterScope, initialUnitSettings, leaveScope } from './operations/scope.js';
+export type { EnterScopeInput } from './operations/scope.js';
+export {
+  destroyOrphanedSubordinate,
+  destroySubordinates,
+  subordinateIsOrphaned,
+} from './operations/subordinates.js';
+export { setUnitStatus } from './operations/unit-status.js';
+export { unitSnapshot } from './uniter/unit-snapshot.js';
+export type { RelationSnapshot, UnitSnapshot } from './uniter/unit-snapshot.js';

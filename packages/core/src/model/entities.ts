@@ -1,0 +1,97 @@
+/**
+ * The entities of a model (spec §11.1): machines, applications, units, relations, memberships,
+ * bags. Each is an immutable value; an operation replaces it with a new one.
+ */
+import type { ConfigValue, CharmMetadata, EndpointRole, EndpointScope } from '../charm/metadata.js';
+
+/** Life of an entity: Alive, then Dying while it tears down, then Dead just before removal. */
+export type Life = 'alive' | 'dying' | 'dead';
+
+/** A status as Juju shows it: a word and a message. */
+export interface Status {
+  readonly current: string;
+  readonly message: string;
+}
+
+/** A logical machine: a place units run on. Principal units get one each by default. */
+export interface Machine {
+  readonly id: string;
+  readonly life: Life;
+}
+
+/** An application: a charm deployed under a name, with its settings and units. */
+export interface Application {
+  readonly name: string;
+  readonly charm: CharmMetadata;
+  /** Options the user set; an option not listed here takes the charm's default. */
+  readonly config: ReadonlyMap<string, ConfigValue>;
+  readonly life: Life;
+  readonly subordinate: boolean;
+  /** The number the next unit of this application gets (`<app>/<n>`); never reused. */
+  readonly nextUnitNumber: number;
+}
+
+/** A unit of an application. Subordinate units name their principal and share its machine. */
+export interface Unit {
+  readonly name: string;
+  readonly application: string;
+  readonly machine: string;
+  /** The principal unit, for a subordinate unit (R2.23). */
+  readonly principal?: string;
+  readonly life: Life;
+  /** The unit agent's status; `allocating` until the agent first reports (R3.15). */
+  readonly agentStatus: Status;
+  readonly workloadStatus: Status;
+}
+
+/** Relation status words (J: `core/relation/status.go`; R2.22). */
+export type RelationStatus = 'joining' | 'joined' | 'suspending' | 'suspended' | 'broken' | 'error';
+
+/** One end of a relation: an application's endpoint, its scope already upgraded (R2.3). */
+export interface RelationEndpoint {
+  readonly application: string;
+  readonly name: string;
+  readonly role: EndpointRole;
+  readonly interface: string;
+  readonly limit: number;
+  readonly optional: boolean;
+  readonly scope: EndpointScope;
+}
+
+/** A relation between two endpoints, or the single endpoint of a peer relation. */
+export interface Relation {
+  readonly id: number;
+  /** The relation key (R2.17), also its display name. */
+  readonly key: string;
+  /** Two endpoints, or one for a peer relation, in key order (R2.17). */
+  readonly endpoints: readonly RelationEndpoint[];
+  /** Relations are Alive or Dying; they are removed rather than set Dead (R3.11). */
+  readonly life: 'alive' | 'dying';
+  readonly suspended: boolean;
+  readonly suspendedReason: string;
+  readonly status: RelationStatus;
+  /** Units in scope, departing ones included (R3.6, R3.10). */
+  readonly unitCount: number;
+}
+
+/** A unit's presence in a relation's scope (R3.1): present means "in scope". */
+export interface Membership {
+  readonly relationId: number;
+  readonly unit: string;
+  /** `r#<id>` for a global relation, `r#<id>#<principal>` for a container one (R3.1). */
+  readonly scopeKey: string;
+  readonly role: EndpointRole;
+  /** Set when the unit is Dying: others treat it as gone at once (R3.8). */
+  readonly departing: boolean;
+}
+
+/** Whose bag: an application's (one per application in the relation) or a unit's (R4.1). */
+export type BagOwner =
+  | { readonly kind: 'application'; readonly application: string }
+  | { readonly kind: 'unit'; readonly unit: string };
+
+/** A databag: string keys to string values, and a version bumped by every real change (R4.2). */
+export interface Bag {
+  readonly values: ReadonlyMap<string, string>;
+  readonly version: number;
+}

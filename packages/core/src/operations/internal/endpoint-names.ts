@@ -1,0 +1,60 @@
+/**
+ * Endpoint names as users write them, `<app>` or `<app>:<endpoint>` (J: `splitEndpointName`),
+ * resolved against a model's applications.
+ */
+import { applicationEndpoints } from '../../charm/endpoints.js';
+import type { RelationEndpoint } from '../../model/entities.js';
+import type { ModelState } from '../../model/model-state.js';
+import type { Refusal } from '../../model/refusal.js';
+import { refuse } from '../../model/refusal.js';
+
+/** A parsed endpoint name: an application and, optionally, one of its endpoints. */
+export interface EndpointName {
+  readonly application: string;
+  readonly endpoint?: string;
+}
+
+/** Splits at the first `:`; a name starting or ending with `:` is refused (R2.10). */
+export function parseEndpointName(name: string): EndpointName | Refusal {
+  const colon = name.indexOf(':');
+  if (colon === -1) return { application: name };
+  if (colon === 0 || colon === name.length - 1)
+    return refuse('not-valid', `invalid endpoint "${name}"`);
+  return { application: name.slice(0, colon), endpoint: name.slice(colon + 1) };
+}
+
+/**
+ * The endpoints a name can stand for: the named one, or every endpoint of the application
+ * including the implicit `juju-info` (R2.12 step 1), as relation endpoints of that application.
+ */
+export function candidateEndpoints(
+  state: ModelState,
+  name: EndpointName,
+): RelationEndpoint[] | Refusal {
+  const application = state.applications.get(name.application);
+  if (application === undefined)
+    return refuse('not-found', `application "${name.application}" not found`);
+  const endpoints = applicationEndpoints(application.charm).map((endpoint) => ({
+    application: application.name,
+    name: endpoint.name,
+    role: endpoint.role,
+    interface: endpoint.interface,
+    limit: endpoint.limit,
+    optional: endpoint.optional,
+    scope: endpoint.scope,
+  }));
+  if (name.endpoint === undefined) return endpoints;
+  const named = endpoints.filter((endpoint) => endpoint.name === name.endpoint);
+  if (named.length === 0) {
+    return refuse(
+      'not-found',
+      `application "${name.application}" has no "${name.endpoint}" relation`,
+    );
+  }
+  return named;
+}
+
+/** True if the value is a refusal rather than a result. */
+export function isRefusal(value: unknown): value is Refusal {
+  return typeof value === 'object' && value !== null && 'ok' in value && value.ok === false;
+}
