@@ -73,6 +73,7 @@ export {
   sortEndpoints,
   unitBagKey,
 } from './model/keys.js';
+export { applyChanges } from './model/apply-changes.js';
 export { EMPTY_BAG, emptyModel } from './model/model-state.js';
 export type { ModelIndex, ModelState, RelationBags } from './model/model-state.js';
 export {
@@ -93,6 +94,7 @@ export {
   unitSeesRelation,
   unitsOf,
 } from './model/queries.js';
+export { rebuildIndex } from './model/rebuild-index.js';
 export { refuse } from './model/refusal.js';
 export type { Applied, OperationResult, Refusal, RefusalCode } from './model/refusal.js';
 export { addUnit } from './operations/add-unit.js';

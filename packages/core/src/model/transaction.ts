@@ -6,7 +6,6 @@
  */
 import { Map as ImmutableMap } from 'immutable';
 
-import type { EndpointRole } from '../charm/metadata.js';
 import { changeIdentity } from './changes.js';
 import type { ModelChange, ModelSequences } from './changes.js';
 import type {
@@ -18,8 +17,17 @@ import type {
   Relation,
   Unit,
 } from './entities.js';
-import { addToSet, deleteIn2, removeFromSet, setIn2 } from './index-helpers.js';
-import type { ModelIndex, ModelState, RelationBags } from './model-state.js';
+import { setIn2, deleteIn2 } from './index-helpers.js';
+import {
+  indexMembership,
+  indexRelation,
+  indexUnit,
+  unindexMembership,
+  unindexRelation,
+  unindexUnit,
+  withScopeMember,
+} from './index-updates.js';
+import type { ModelState, RelationBags } from './model-state.js';
 import type { Applied } from './refusal.js';
 
 const NO_BAGS: RelationBags = { applications: ImmutableMap(), units: ImmutableMap() };
@@ -99,20 +107,9 @@ export class ModelTransaction {
   }
 
   putRelation(relation: Relation): void {
-    let index = this.current.index;
-    if (!this.current.relations.has(relation.id)) {
-      index = { ...index, relationByKey: index.relationByKey.set(relation.key, relation.id) };
-      for (const endpoint of relation.endpoints) {
-        index = {
-          ...index,
-          relationsByApplication: addToSet(
-            index.relationsByApplication,
-            endpoint.application,
-            relation.id,
-          ),
-        };
-      }
-    }
+    const index = this.current.relations.has(relation.id)
+      ? this.current.index
+      : indexRelation(this.current.index, relation);
     this.current = {
       ...this.current,
       relations: this.current.relations.set(relation.id, relation),
@@ -134,19 +131,7 @@ export class ModelTransaction {
     for (const unit of bags.units.keys()) {
       this.record({ kind: 'bag', relationId: id, owner: { kind: 'unit', unit } });
     }
-    let index = this.current.index;
-    index = { ...index, relationByKey: index.relationByKey.delete(relation.key) };
-    for (const endpoint of relation.endpoints) {
-      index = {
-        ...index,
-        relationsByApplication: removeFromSet(
-          index.relationsByApplication,
-          endpoint.application,
-          id,
-        ),
-      };
-    }
-    index = { ...index, scopeMembers: index.scopeMembers.delete(id) };
+    const index = unindexRelation(this.current.index, relation);
     this.current = {
       ...this.current,
       relations: this.current.relations.delete(id),
@@ -160,13 +145,10 @@ export class ModelTransaction {
   putMembership(membership: Membership): void {
     const { relationId, unit } = membership;
     const previous = this.current.memberships.get(relationId)?.get(unit);
-    let index = this.current.index;
-    if (previous !== undefined) index = withoutScopeMember(index, previous);
-    if (!membership.departing) {
-      const version = this.current.bags.get(relationId)?.units.get(unit)?.version ?? 0;
-      index = withScopeMember(index, membership, version);
-    }
-    index = { ...index, relationsByUnit: addToSet(index.relationsByUnit, unit, relationId) };
+    const base =
+      previous === undefined ? this.current.index : unindexMembership(this.current.index, previous);
+    const version = this.current.bags.get(relationId)?.units.get(unit)?.version ?? 0;
+    const index = indexMembership(base, membership, version);
     this.current = {
       ...this.current,
       memberships: setIn2(this.current.memberships, relationId, unit, membership),
@@ -178,8 +160,7 @@ export class ModelTransaction {
   removeMembership(relationId: number, unit: string): void {
     const previous = this.current.memberships.get(relationId)?.get(unit);
     if (previous === undefined) return;
-    let index = withoutScopeMember(this.current.index, previous);
-    index = { ...index, relationsByUnit: removeFromSet(index.relationsByUnit, unit, relationId) };
+    const index = unindexMembership(this.current.index, previous);
     this.current = {
       ...this.current,
       memberships: deleteIn2(this.current.memberships, relationId, unit),
@@ -204,6 +185,22 @@ export class ModelTransaction {
     this.record({ kind: 'bag', relationId, owner, bag });
   }
 
+  /** Removes one bag (only replays need this: bags otherwise go with their relation, R3.13). */
+  removeBag(relationId: number, owner: BagOwner): void {
+    const bags = this.current.bags.get(relationId);
+    if (bags === undefined) return;
+    const next: RelationBags =
+      owner.kind === 'application'
+        ? { ...bags, applications: bags.applications.delete(owner.application) }
+        : { ...bags, units: bags.units.delete(owner.unit) };
+    const empty = next.applications.isEmpty() && next.units.isEmpty();
+    this.current = {
+      ...this.current,
+      bags: empty ? this.current.bags.delete(relationId) : this.current.bags.set(relationId, next),
+    };
+    this.record({ kind: 'bag', relationId, owner });
+  }
+
   setLeader(application: string, unit: string | undefined): void {
     const leaders =
       unit === undefined
@@ -218,59 +215,4 @@ export class ModelTransaction {
   private record(change: ModelChange): void {
     this.changes.set(changeIdentity(change), change);
   }
-}
-
-function indexUnit(index: ModelIndex, unit: Unit): ModelIndex {
-  return {
-    ...index,
-    unitsByApplication: addToSet(index.unitsByApplication, unit.application, unit.name),
-    unitsByMachine: addToSet(index.unitsByMachine, unit.machine, unit.name),
-    subordinates:
-      unit.principal === undefined
-        ? index.subordinates
-        : setIn2(index.subordinates, unit.principal, unit.application, unit.name),
-  };
-}
-
-function unindexUnit(index: ModelIndex, unit: Unit): ModelIndex {
-  return {
-    ...index,
-    unitsByApplication: removeFromSet(index.unitsByApplication, unit.application, unit.name),
-    unitsByMachine: removeFromSet(index.unitsByMachine, unit.machine, unit.name),
-    subordinates:
-      unit.principal === undefined
-        ? index.subordinates
-        : deleteIn2(index.subordinates, unit.principal, unit.application),
-  };
-}
-
-type ScopeMembers = ModelIndex['scopeMembers'];
-
-function withScopeMember(index: ModelIndex, membership: Membership, version: number): ModelIndex {
-  const { relationId, scopeKey, role, unit } = membership;
-  const scopes = index.scopeMembers.get(relationId) ?? ImmutableMap();
-  const roles = scopes.get(scopeKey) ?? ImmutableMap<EndpointRole, ImmutableMap<string, number>>();
-  const members = (roles.get(role) ?? ImmutableMap<string, number>()).set(unit, version);
-  const scopeMembers: ScopeMembers = index.scopeMembers.set(
-    relationId,
-    scopes.set(scopeKey, roles.set(role, members)),
-  );
-  return { ...index, scopeMembers };
-}
-
-function withoutScopeMember(index: ModelIndex, membership: Membership): ModelIndex {
-  const { relationId, scopeKey, role, unit } = membership;
-  const scopes = index.scopeMembers.get(relationId);
-  const roles = scopes?.get(scopeKey);
-  const members = roles?.get(role);
-  if (scopes === undefined || roles === undefined || members?.has(unit) !== true) return index;
-  const nextMembers = members.delete(unit);
-  const nextRoles = nextMembers.isEmpty() ? roles.delete(role) : roles.set(role, nextMembers);
-  const nextScopes = nextRoles.isEmpty()
-    ? scopes.delete(scopeKey)
-    : scopes.set(scopeKey, nextRoles);
-  const scopeMembers: ScopeMembers = nextScopes.isEmpty()
-    ? index.scopeMembers.delete(relationId)
-    : index.scopeMembers.set(relationId, nextScopes);
-  return { ...index, scopeMembers };
 }

@@ -1,0 +1,32 @@
+/**
+ * Recomputes a model's indexes from its entities: for a model loaded from storage, and to check
+ * that the indexes operations keep in step are right.
+ */
+import { Map as ImmutableMap } from 'immutable';
+
+import { indexMembership, indexRelation, indexUnit } from './index-updates.js';
+import type { ModelIndex, ModelState } from './model-state.js';
+
+const EMPTY: ModelIndex = {
+  unitsByApplication: ImmutableMap(),
+  unitsByMachine: ImmutableMap(),
+  subordinates: ImmutableMap(),
+  relationsByApplication: ImmutableMap(),
+  relationByKey: ImmutableMap(),
+  relationsByUnit: ImmutableMap(),
+  scopeMembers: ImmutableMap(),
+};
+
+/** The indexes of `state` as its entities imply them. */
+export function rebuildIndex(state: ModelState): ModelIndex {
+  let index = EMPTY;
+  for (const unit of state.units.values()) index = indexUnit(index, unit);
+  for (const relation of state.relations.values()) index = indexRelation(index, relation);
+  for (const [relationId, members] of state.memberships) {
+    for (const membership of members.values()) {
+      const version = state.bags.get(relationId)?.units.get(membership.unit)?.version ?? 0;
+      index = indexMembership(index, membership, version);
+    }
+  }
+  return index;
+}
