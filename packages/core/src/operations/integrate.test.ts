@@ -278,6 +278,52 @@ describe('R2.13 AddRelation checks', () => {
     );
   });
 
+  it('R2.13 step 3: refuses an application that does not exist when asked directly', () => {
+    const endpoints = [
+      {
+        application: 'app',
+        name: 'database',
+        role: 'requirer',
+        interface: 'pgsql',
+        limit: 0,
+        optional: false,
+        scope: 'global',
+      },
+      {
+        application: 'gone',
+        name: 'database',
+        role: 'provider',
+        interface: 'pgsql',
+        limit: 0,
+        optional: false,
+        scope: 'global',
+      },
+    ] as const;
+    assert.equal(
+      refused(addRelation(s1, endpoints)).message,
+      'cannot add relation "app:database gone:database": application "gone" does not exist',
+    );
+  });
+
+  it('R2.5: refuses a container relation between charms with no series in common', () => {
+    const state = deployed(
+      ['app', { ...CHARMS.logsrc, series: ['focal'] }, 1],
+      ['logger', { ...CHARMS.logger, series: ['jammy', 'noble'] }],
+    );
+    assert.equal(
+      message(state, 'app', 'logger'),
+      `cannot add relation "logger:logging app:logging": principal and subordinate applications' series must match`,
+    );
+    const shared = deployed(
+      ['app', { ...CHARMS.logsrc, series: ['jammy'] }, 1],
+      ['logger', { ...CHARMS.logger, series: ['jammy', 'noble'] }],
+    );
+    assert.equal(
+      applied(integrate(shared, { endpoints: ['app', 'logger'] })).value.key,
+      'logger:logging app:logging',
+    );
+  });
+
   it('R2.1: refuses endpoints that do not relate', () => {
     const endpoints = [
       {

@@ -88,6 +88,8 @@ function checkAddRelation(
     const refusal = checkImplemented(state, endpoint) ?? checkLimit(state, endpoint);
     if (refusal !== undefined) return refusal;
   }
+  const seriesRefusal = checkSeries(state, a, b);
+  if (seriesRefusal !== undefined) return seriesRefusal;
   if (!containerScopeOk(state, a, b)) {
     return refuse(
       'not-valid',
@@ -118,6 +120,25 @@ function checkImplemented(state: ModelState, endpoint: RelationEndpoint): Refusa
     'not-valid',
     `"${endpoint.application}" does not implement "${endpointReference(endpoint)}"`,
   );
+}
+
+/**
+ * R2.5: the two charms of a container relation must share a base. Loom knows a charm's bases
+ * only from its `series` list; when either charm declares none, nothing is refused.
+ */
+function checkSeries(
+  state: ModelState,
+  a: RelationEndpoint,
+  b: RelationEndpoint,
+): Refusal | undefined {
+  if (a.scope !== 'container' && b.scope !== 'container') return undefined;
+  const [first, second] = [a, b].map(
+    (endpoint) => state.applications.get(endpoint.application)?.charm.series ?? [],
+  );
+  if (first === undefined || second === undefined || first.length === 0 || second.length === 0)
+    return undefined;
+  if (first.some((series) => second.includes(series))) return undefined;
+  return refuse('not-valid', "principal and subordinate applications' series must match");
 }
 
 /**
