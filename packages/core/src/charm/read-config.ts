@@ -7,19 +7,10 @@ import type { Node } from 'yaml';
 
 import { field } from './field-reader.js';
 import type { FieldReader } from './field-reader.js';
-import type { ConfigOption, ConfigOptionType, ConfigValue } from './metadata.js';
-import { coerceBool, coerceFloat, coerceInt, coerceString } from './schema-values.js';
-import type { Coerced } from './schema-values.js';
+import type { ConfigOption, ConfigOptionType } from './metadata.js';
+import { CONFIG_COERCIONS } from './schema-values.js';
 
-const COERCIONS: Record<ConfigOptionType, (value: unknown) => Coerced<ConfigValue>> = {
-  string: coerceString,
-  int: coerceInt,
-  float: coerceFloat,
-  boolean: coerceBool,
-  secret: coerceString,
-};
-
-const TYPES = Object.keys(COERCIONS) as ConfigOptionType[];
+const TYPES = Object.keys(CONFIG_COERCIONS) as ConfigOptionType[];
 
 /**
  * Reads the options under `node` (a map with `options:`). `at` is where to point when the whole
@@ -94,7 +85,7 @@ function readOption(
   if (raw === null || (raw === '' && type === 'string')) {
     return raw === '' ? { name, type, description, default: '' } : { name, type, description };
   }
-  const coerced = raw === undefined ? { ok: false as const } : COERCIONS[type](raw);
+  const coerced = raw === undefined ? { ok: false as const } : CONFIG_COERCIONS[type](raw);
   if (!coerced.ok) {
     reader.problems.push(
       reader.yaml.problem(

@@ -3,6 +3,8 @@
  * an int may be written as a numeric string, a bool as Go's `strconv.ParseBool` words.
  */
 
+import type { ConfigOptionType, ConfigValue } from './metadata.js';
+
 /** A coerced value, or the name of the type that was expected. */
 export type Coerced<T> = { readonly ok: true; readonly value: T } | { readonly ok: false };
 
@@ -45,3 +47,14 @@ export function coerceBool(value: unknown): Coerced<boolean> {
   if (typeof value === 'string' && GO_FALSE.has(value)) return ok(false);
   return failed;
 }
+
+/** How a value is coerced to each config option type (charm: `optionTypeCheckers`). */
+export const CONFIG_COERCIONS: Readonly<
+  Record<ConfigOptionType, (value: unknown) => Coerced<ConfigValue>>
+> = {
+  string: coerceString,
+  int: coerceInt,
+  float: coerceFloat,
+  boolean: coerceBool,
+  secret: coerceString,
+};

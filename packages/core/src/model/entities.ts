@@ -2,7 +2,7 @@
  * The entities of a model (spec §11.1): machines, applications, units, relations, memberships,
  * bags. Each is an immutable value; an operation replaces it with a new one.
  */
-import type { ConfigValue, CharmMetadata, EndpointRole, EndpointScope } from '../charm/metadata.js';
+import type { CharmMetadata, ConfigValue, Endpoint, EndpointRole } from '../charm/metadata.js';
 
 /** Life of an entity: Alive, then Dying while it tears down, then Dead just before removal. */
 export type Life = 'alive' | 'dying' | 'dead';
@@ -48,14 +48,8 @@ export interface Unit {
 export type RelationStatus = 'joining' | 'joined' | 'suspending' | 'suspended' | 'broken' | 'error';
 
 /** One end of a relation: an application's endpoint, its scope already upgraded (R2.3). */
-export interface RelationEndpoint {
+export interface RelationEndpoint extends Omit<Endpoint, 'description'> {
   readonly application: string;
-  readonly name: string;
-  readonly role: EndpointRole;
-  readonly interface: string;
-  readonly limit: number;
-  readonly optional: boolean;
-  readonly scope: EndpointScope;
 }
 
 /** A relation between two endpoints, or the single endpoint of a peer relation. */

@@ -55,7 +55,8 @@ export interface ModelState {
   readonly index: ModelIndex;
 }
 
-const EMPTY_INDEX: ModelIndex = {
+/** Indexes of a model with no entities. */
+export const EMPTY_INDEX: ModelIndex = {
   unitsByApplication: ImmutableMap(),
   unitsByMachine: ImmutableMap(),
   subordinates: ImmutableMap(),

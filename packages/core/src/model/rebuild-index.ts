@@ -2,24 +2,13 @@
  * Recomputes a model's indexes from its entities: for a model loaded from storage, and to check
  * that the indexes operations keep in step are right.
  */
-import { Map as ImmutableMap } from 'immutable';
-
 import { indexMembership, indexRelation, indexUnit } from './index-updates.js';
+import { EMPTY_INDEX } from './model-state.js';
 import type { ModelIndex, ModelState } from './model-state.js';
-
-const EMPTY: ModelIndex = {
-  unitsByApplication: ImmutableMap(),
-  unitsByMachine: ImmutableMap(),
-  subordinates: ImmutableMap(),
-  relationsByApplication: ImmutableMap(),
-  relationByKey: ImmutableMap(),
-  relationsByUnit: ImmutableMap(),
-  scopeMembers: ImmutableMap(),
-};
 
 /** The indexes of `state` as its entities imply them. */
 export function rebuildIndex(state: ModelState): ModelIndex {
-  let index = EMPTY;
+  let index = EMPTY_INDEX;
   for (const unit of state.units.values()) index = indexUnit(index, unit);
   for (const relation of state.relations.values()) index = indexRelation(index, relation);
   for (const [relationId, members] of state.memberships) {

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { loadCharm } from '../charm/load-charm.js';
-import type { CharmMetadata } from '../charm/metadata.js';
+import type { CharmMetadata, EndpointRole, EndpointScope } from '../charm/metadata.js';
+import type { RelationEndpoint } from '../model/entities.js';
 import { emptyModel } from '../model/model-state.js';
 import type { ModelState } from '../model/model-state.js';
 import { applicationBag } from '../model/queries.js';
@@ -27,6 +28,16 @@ function deployed(...apps: [string, CharmMetadata, number?][]): ModelState {
           deploy(state, { application, charm, ...(numUnits === undefined ? {} : { numUnits }) }),
     ),
   );
+}
+
+/** A pgsql endpoint of an application, as addRelation takes it. */
+function endpoint(
+  application: string,
+  name: string,
+  role: EndpointRole,
+  scope: EndpointScope = 'global',
+): RelationEndpoint {
+  return { application, name, role, interface: 'pgsql', limit: 0, optional: false, scope };
 }
 
 function message(state: ModelState, ...endpoints: string[]): string {
@@ -226,25 +237,9 @@ describe('R2.13 AddRelation checks', () => {
 
   it('R2.4: refuses an endpoint the charm does not implement', () => {
     const endpoints = [
-      {
-        application: 'app',
-        name: 'database',
-        role: 'requirer',
-        interface: 'pgsql',
-        limit: 0,
-        optional: false,
-        scope: 'global',
-      },
-      {
-        application: 'db',
-        name: 'bogus',
-        role: 'provider',
-        interface: 'pgsql',
-        limit: 0,
-        optional: false,
-        scope: 'global',
-      },
-    ] as const;
+      endpoint('app', 'database', 'requirer'),
+      endpoint('db', 'bogus', 'provider'),
+    ];
     assert.equal(
       refused(addRelation(s1, endpoints)).message,
       'cannot add relation "app:database db:bogus": "db" does not implement "db:bogus"',
@@ -253,25 +248,9 @@ describe('R2.13 AddRelation checks', () => {
 
   it('R2.13 step 11: refuses a container relation between two principals when asked directly', () => {
     const endpoints = [
-      {
-        application: 'app',
-        name: 'database',
-        role: 'requirer',
-        interface: 'pgsql',
-        limit: 0,
-        optional: false,
-        scope: 'container',
-      },
-      {
-        application: 'db',
-        name: 'database',
-        role: 'provider',
-        interface: 'pgsql',
-        limit: 0,
-        optional: false,
-        scope: 'global',
-      },
-    ] as const;
+      endpoint('app', 'database', 'requirer', 'container'),
+      endpoint('db', 'database', 'provider'),
+    ];
     assert.match(
       refused(addRelation(s1, endpoints)).message,
       /container scoped relation requires at least one subordinate application$/,
@@ -280,25 +259,9 @@ describe('R2.13 AddRelation checks', () => {
 
   it('R2.13 step 3: refuses an application that does not exist when asked directly', () => {
     const endpoints = [
-      {
-        application: 'app',
-        name: 'database',
-        role: 'requirer',
-        interface: 'pgsql',
-        limit: 0,
-        optional: false,
-        scope: 'global',
-      },
-      {
-        application: 'gone',
-        name: 'database',
-        role: 'provider',
-        interface: 'pgsql',
-        limit: 0,
-        optional: false,
-        scope: 'global',
-      },
-    ] as const;
+      endpoint('app', 'database', 'requirer'),
+      endpoint('gone', 'database', 'provider'),
+    ];
     assert.equal(
       refused(addRelation(s1, endpoints)).message,
       'cannot add relation "app:database gone:database": application "gone" does not exist',
@@ -326,25 +289,9 @@ describe('R2.13 AddRelation checks', () => {
 
   it('R2.1: refuses endpoints that do not relate', () => {
     const endpoints = [
-      {
-        application: 'db',
-        name: 'database',
-        role: 'provider',
-        interface: 'pgsql',
-        limit: 0,
-        optional: false,
-        scope: 'global',
-      },
-      {
-        application: 'db',
-        name: 'database',
-        role: 'provider',
-        interface: 'pgsql',
-        limit: 0,
-        optional: false,
-        scope: 'global',
-      },
-    ] as const;
+      endpoint('db', 'database', 'provider'),
+      endpoint('db', 'database', 'provider'),
+    ];
     assert.match(refused(addRelation(s1, endpoints)).message, /: endpoints do not relate$/);
   });
 });

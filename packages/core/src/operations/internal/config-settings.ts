@@ -2,19 +2,10 @@
  * Checking application config settings against the charm's options, with the coercions Juju
  * applies (charm: `Config.ValidateSettings`).
  */
-import type { CharmMetadata, ConfigOptionType, ConfigValue } from '../../charm/metadata.js';
-import { coerceBool, coerceFloat, coerceInt, coerceString } from '../../charm/schema-values.js';
-import type { Coerced } from '../../charm/schema-values.js';
+import type { CharmMetadata, ConfigValue } from '../../charm/metadata.js';
+import { CONFIG_COERCIONS } from '../../charm/schema-values.js';
 import type { Refusal } from '../../model/refusal.js';
 import { refuse } from '../../model/refusal.js';
-
-const COERCIONS: Record<ConfigOptionType, (value: unknown) => Coerced<ConfigValue>> = {
-  string: coerceString,
-  int: coerceInt,
-  float: coerceFloat,
-  boolean: coerceBool,
-  secret: coerceString,
-};
 
 /**
  * Coerces each setting to its option's type. `null` means "reset to the default" and is kept.
@@ -33,7 +24,7 @@ export function validateSettings(
       result.set(name, null);
       continue;
     }
-    const coerced = COERCIONS[option.type](value);
+    const coerced = CONFIG_COERCIONS[option.type](value);
     if (!coerced.ok) {
       const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
       return refuse('not-valid', `option "${name}" expected ${option.type}, got ${shown}`);
