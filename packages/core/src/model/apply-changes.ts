@@ -47,6 +47,12 @@ export function applyChanges(state: ModelState, changes: readonly ModelChange[])
       case 'leader':
         txn.setLeader(change.application, change.unit);
         break;
+      case 'leader-settings':
+        txn.putLeaderSettings(change.application, change.settings);
+        break;
+      case 'charm-state':
+        txn.putCharmState(change.unit, change.state);
+        break;
     }
   }
   return txn.state;

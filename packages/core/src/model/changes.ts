@@ -40,7 +40,13 @@ export type ModelChange =
       readonly owner: BagOwner;
       readonly bag?: Bag;
     }
-  | { readonly kind: 'leader'; readonly application: string; readonly unit?: string };
+  | { readonly kind: 'leader'; readonly application: string; readonly unit?: string }
+  | { readonly kind: 'leader-settings'; readonly application: string; readonly settings?: Bag }
+  | {
+      readonly kind: 'charm-state';
+      readonly unit: string;
+      readonly state?: ReadonlyMap<string, string>;
+    };
 
 /** A key identifying the entity a change is about, so later changes replace earlier ones. */
 export function changeIdentity(change: ModelChange): string {
@@ -63,5 +69,9 @@ export function changeIdentity(change: ModelChange): string {
         : `bag/${change.relationId}/application/${change.owner.application}`;
     case 'leader':
       return `leader/${change.application}`;
+    case 'leader-settings':
+      return `leader-settings/${change.application}`;
+    case 'charm-state':
+      return `charm-state/${change.unit}`;
   }
 }

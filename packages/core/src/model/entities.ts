@@ -29,6 +29,10 @@ export interface Application {
   readonly subordinate: boolean;
   /** The number the next unit of this application gets (`<app>/<n>`); never reused. */
   readonly nextUnitNumber: number;
+  /** Bumped by every change of `config`: a unit whose last config-changed saw another runs one. */
+  readonly configVersion: number;
+  /** The application status its leader sets (`status-set --application`). */
+  readonly status: Status;
 }
 
 /** A unit of an application. Subordinate units name their principal and share its machine. */

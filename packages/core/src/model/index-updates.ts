@@ -7,6 +7,8 @@ import { Map as ImmutableMap } from 'immutable';
 import type { EndpointRole } from '../charm/metadata.js';
 import type { Membership, Relation, Unit } from './entities.js';
 import { addToSet, deleteIn2, removeFromSet, setIn2 } from './index-helpers.js';
+import { EMPTY_MEMBERS, withMember, withoutMember } from './member-tree.js';
+import type { MemberTree } from './member-tree.js';
 import type { ModelIndex } from './model-state.js';
 
 /** Indexes a unit by application, machine and, for a subordinate, principal. */
@@ -45,8 +47,8 @@ export function withScopeMember(
 ): ModelIndex {
   const { relationId, scopeKey, role, unit } = membership;
   const scopes = index.scopeMembers.get(relationId) ?? ImmutableMap();
-  const roles = scopes.get(scopeKey) ?? ImmutableMap<EndpointRole, ImmutableMap<string, number>>();
-  const members = (roles.get(role) ?? ImmutableMap<string, number>()).set(unit, version);
+  const roles = scopes.get(scopeKey) ?? ImmutableMap<EndpointRole, MemberTree>();
+  const members = withMember(roles.get(role) ?? EMPTY_MEMBERS, unit, version);
   const scopeMembers: ScopeMembers = index.scopeMembers.set(
     relationId,
     scopes.set(scopeKey, roles.set(role, members)),
@@ -61,8 +63,8 @@ export function withoutScopeMember(index: ModelIndex, membership: Membership): M
   const roles = scopes?.get(scopeKey);
   const members = roles?.get(role);
   if (scopes === undefined || roles === undefined || members?.has(unit) !== true) return index;
-  const nextMembers = members.delete(unit);
-  const nextRoles = nextMembers.isEmpty() ? roles.delete(role) : roles.set(role, nextMembers);
+  const nextMembers = withoutMember(members, unit);
+  const nextRoles = nextMembers.size === 0 ? roles.delete(role) : roles.set(role, nextMembers);
   const nextScopes = nextRoles.isEmpty()
     ? scopes.delete(scopeKey)
     : scopes.set(scopeKey, nextRoles);

@@ -8,6 +8,7 @@ import type { Set as ImmutableSet } from 'immutable';
 import type { EndpointRole } from '../charm/metadata.js';
 import type { ModelSequences } from './changes.js';
 import type { Application, Bag, Machine, Membership, Relation, Unit } from './entities.js';
+import type { MemberTree } from './member-tree.js';
 
 /** The bags of one relation: one per application, one per unit that ever entered scope (R4.1). */
 export interface RelationBags {
@@ -35,7 +36,7 @@ export interface ModelIndex {
    */
   readonly scopeMembers: ImmutableMap<
     number,
-    ImmutableMap<string, ImmutableMap<EndpointRole, ImmutableMap<string, number>>>
+    ImmutableMap<string, ImmutableMap<EndpointRole, MemberTree>>
   >;
 }
 
@@ -52,6 +53,10 @@ export interface ModelState {
   readonly bags: ImmutableMap<number, RelationBags>;
   /** application → its leader unit. Leadership is an input: the controller's lease decides. */
   readonly leaders: ImmutableMap<string, string>;
+  /** application → its leader settings (`leader-set`), versioned like a bag (R5.21). */
+  readonly leaderSettings: ImmutableMap<string, Bag>;
+  /** unit → its charm state (`state-set`, R7.21). */
+  readonly charmState: ImmutableMap<string, ReadonlyMap<string, string>>;
   readonly index: ModelIndex;
 }
 
@@ -83,6 +88,8 @@ export function emptyModel(name: string): ModelState {
     memberships: ImmutableMap(),
     bags: ImmutableMap(),
     leaders: ImmutableMap(),
+    leaderSettings: ImmutableMap(),
+    charmState: ImmutableMap(),
     index: EMPTY_INDEX,
   };
 }

@@ -80,6 +80,7 @@ export class ModelTransaction {
     };
     this.record({ kind: 'application', name });
     if (this.current.leaders.has(name)) this.setLeader(name, undefined);
+    if (this.current.leaderSettings.has(name)) this.putLeaderSettings(name, undefined);
   }
 
   putUnit(unit: Unit): void {
@@ -104,6 +105,7 @@ export class ModelTransaction {
     if (this.current.leaders.get(previous.application) === name) {
       this.setLeader(previous.application, undefined);
     }
+    if (this.current.charmState.has(name)) this.putCharmState(name, undefined);
   }
 
   putRelation(relation: Relation): void {
@@ -209,6 +211,32 @@ export class ModelTransaction {
     this.current = { ...this.current, leaders };
     this.record(
       unit === undefined ? { kind: 'leader', application } : { kind: 'leader', application, unit },
+    );
+  }
+
+  /** Sets (or, with undefined, removes) an application's leader settings. */
+  putLeaderSettings(application: string, settings: Bag | undefined): void {
+    const leaderSettings =
+      settings === undefined
+        ? this.current.leaderSettings.delete(application)
+        : this.current.leaderSettings.set(application, settings);
+    this.current = { ...this.current, leaderSettings };
+    this.record(
+      settings === undefined
+        ? { kind: 'leader-settings', application }
+        : { kind: 'leader-settings', application, settings },
+    );
+  }
+
+  /** Sets (or, with undefined, removes) a unit's charm state. */
+  putCharmState(unit: string, state: ReadonlyMap<string, string> | undefined): void {
+    const charmState =
+      state === undefined
+        ? this.current.charmState.delete(unit)
+        : this.current.charmState.set(unit, state);
+    this.current = { ...this.current, charmState };
+    this.record(
+      state === undefined ? { kind: 'charm-state', unit } : { kind: 'charm-state', unit, state },
     );
   }
 

@@ -4,6 +4,7 @@
  */
 import type { BagOwner } from '../model/entities.js';
 import type { ModelState } from '../model/model-state.js';
+import { applyBagDelta } from '../model/bag-delta.js';
 import { applicationBag, endpointOf, unitBag } from '../model/queries.js';
 import type { OperationResult } from '../model/refusal.js';
 import { refuse } from '../model/refusal.js';
@@ -55,19 +56,9 @@ export function commitBagWrite(
     owner.kind === 'unit'
       ? unitBag(state, relation.id, owner.unit)
       : applicationBag(state, relation.id, owner.application);
-  const values = new Map(bag.values);
-  let changed = false;
-  for (const [key, value] of input.settings) {
-    // R4.5: there is no empty string; writing "" deletes.
-    if (value === '') changed = values.delete(key) || changed;
-    else if (values.get(key) !== value) {
-      values.set(key, value);
-      changed = true;
-    }
-  }
   const txn = new ModelTransaction(state);
-  if (!changed) return txn.commit({ version: bag.version, changed: false });
-  const version = bag.version + 1;
-  txn.putBag(relation.id, owner, { values, version });
-  return txn.commit({ version, changed: true });
+  const written = applyBagDelta(bag, input.settings);
+  if (written === undefined) return txn.commit({ version: bag.version, changed: false });
+  txn.putBag(relation.id, owner, written);
+  return txn.commit({ version: written.version, changed: true });
 }

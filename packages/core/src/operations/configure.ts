@@ -32,6 +32,8 @@ export function configureApplication(
     else config.set(name, value);
   }
   const txn = new ModelTransaction(state);
-  if (!sameEntries(config, application.config)) txn.putApplication({ ...application, config });
+  if (!sameEntries(config, application.config)) {
+    txn.putApplication({ ...application, config, configVersion: application.configVersion + 1 });
+  }
   return txn.commit(undefined);
 }

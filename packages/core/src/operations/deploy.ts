@@ -72,6 +72,8 @@ export function deploy(state: ModelState, input: DeployInput): OperationResult<D
     life: 'alive',
     subordinate: charm.subordinate,
     nextUnitNumber: 0,
+    configVersion: 0,
+    status: { current: 'unknown', message: '' },
   });
   const peers = charm.endpoints
     .filter((endpoint) => endpoint.role === 'peer')

@@ -7,8 +7,9 @@ import { describe, it } from 'node:test';
 import { emptyModel } from '../model/model-state.js';
 import { unitsOf } from '../model/queries.js';
 import { unitSnapshot } from '../uniter/unit-snapshot.js';
+
 import { applied, chain, CHARMS, refused } from '../test-support/scenario-charms.js';
-import { entered, s19, started } from '../test-support/scenario-models.js';
+import { entered, observedUnits, s19, started } from '../test-support/scenario-models.js';
 import { deploy } from './deploy.js';
 import { integrate } from './integrate.js';
 import { removeRelation } from './remove-relation.js';
@@ -19,10 +20,6 @@ import {
   destroySubordinates,
   subordinateIsOrphaned,
 } from './subordinates.js';
-
-function members(state: Parameters<typeof unitSnapshot>[0], unit: string): string[] {
-  return [...(unitSnapshot(state, unit)?.relations[0]?.members.keys() ?? [])];
-}
 
 describe('S19 a subordinate through an explicit container endpoint', () => {
   const state = s19();
@@ -42,10 +39,10 @@ describe('S19 a subordinate through an explicit container endpoint', () => {
   });
 
   it('lets each principal see only its own subordinate, and each subordinate only its principal', () => {
-    assert.deepEqual(members(state, 'app/0'), ['logger/0']);
-    assert.deepEqual(members(state, 'app/1'), ['logger/1']);
-    assert.deepEqual(members(state, 'logger/0'), ['app/0']);
-    assert.deepEqual(members(state, 'logger/1'), ['app/1']);
+    assert.deepEqual(observedUnits(state, 'app/0'), ['logger/0']);
+    assert.deepEqual(observedUnits(state, 'app/1'), ['logger/1']);
+    assert.deepEqual(observedUnits(state, 'logger/0'), ['app/0']);
+    assert.deepEqual(observedUnits(state, 'logger/1'), ['app/1']);
   });
 });
 

@@ -30,3 +30,25 @@ export function setUnitStatus(
 function sameStatus(a: Status, b: Status): boolean {
   return a.current === b.current && a.message === b.message;
 }
+
+/** The message Juju gives a non-leader setting the application status (R7.17). */
+export const NOT_LEADER_FOR_STATUS = 'this unit is not the leader';
+
+/** Sets the application status on behalf of `unit`, which must be the leader (R7.17). */
+export function setApplicationStatus(
+  state: ModelState,
+  input: { readonly unit: string; readonly status: Status },
+): OperationResult {
+  const unit = state.units.get(input.unit);
+  if (unit === undefined) return refuse('not-found', `unit "${input.unit}" does not exist`);
+  const application = state.applications.get(unit.application);
+  if (application === undefined)
+    return refuse('not-found', `application "${unit.application}" not found`);
+  if (state.leaders.get(application.name) !== unit.name) {
+    return refuse('permission-denied', NOT_LEADER_FOR_STATUS);
+  }
+  const txn = new ModelTransaction(state);
+  if (!sameStatus(application.status, input.status))
+    txn.putApplication({ ...application, status: input.status });
+  return txn.commit(undefined);
+}

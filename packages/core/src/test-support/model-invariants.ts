@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 
 import { is } from 'immutable';
 
-import type { ModelState } from '../model/model-state.js';
+import type { ModelIndex, ModelState } from '../model/model-state.js';
 import { endpointOf } from '../model/queries.js';
 import { rebuildIndex } from '../model/rebuild-index.js';
 
@@ -44,15 +44,41 @@ export function entitiesOf(state: ModelState): unknown {
       ]),
     ]),
     leaders: sortedEntries(state.leaders),
+    leaderSettings: sortedEntries(state.leaderSettings).map(([app, bag]) => [
+      app,
+      bag.version,
+      sortedEntries(bag.values),
+    ]),
+    charmState: sortedEntries(state.charmState).map(([unit, values]) => [
+      unit,
+      sortedEntries(values),
+    ]),
   };
+}
+
+/** The scope members index as plain data (its leaves are B-trees, compared by content). */
+function scopeMembersOf(index: ModelIndex): unknown {
+  return sortedEntries(index.scopeMembers).map(([relation, scopes]) => [
+    relation,
+    sortedEntries(scopes).map(([scope, roles]) => [
+      scope,
+      sortedEntries(roles).map(([role, tree]) => [role, tree.toArray()]),
+    ]),
+  ]);
 }
 
 /** Asserts the invariants of spec §2–§4 and the indexes' agreement with the entities. */
 export function checkInvariants(state: ModelState): void {
   const index = rebuildIndex(state);
   for (const key of Object.keys(index) as (keyof typeof index)[]) {
+    if (key === 'scopeMembers') continue;
     assert.ok(is(index[key], state.index[key]), `index ${key} disagrees with the entities`);
   }
+  assert.deepEqual(
+    scopeMembersOf(state.index),
+    scopeMembersOf(index),
+    'index scopeMembers disagrees with the entities',
+  );
   const keys = new Set<string>();
   for (const relation of state.relations.values()) {
     // R2.19: ids come from the sequence; R2.14: keys are unique among existing relations.

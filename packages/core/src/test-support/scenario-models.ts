@@ -10,6 +10,7 @@ import { setUnitStatus } from '../operations/unit-status.js';
 import { emptyModel } from '../model/model-state.js';
 import type { ModelState } from '../model/model-state.js';
 import type { OperationResult } from '../model/refusal.js';
+import { observedMembers, unitSnapshot } from '../uniter/unit-snapshot.js';
 import { chain, CHARMS } from './scenario-charms.js';
 
 type Step = (state: ModelState) => OperationResult<unknown>;
@@ -80,4 +81,10 @@ export function s19(): ModelState {
     (state) => setLeader(state, { application: 'logger', unit: 'logger/0' }),
     ...entered(0, 'logger/0', 'logger/1'),
   );
+}
+
+/** The units a unit observes in its first relation (R3.2), in byte-wise order. */
+export function observedUnits(state: ModelState, unit: string): string[] {
+  const relation = unitSnapshot(state, unit)?.relations[0];
+  return relation === undefined ? [] : observedMembers(relation).map(([name]) => name);
 }

@@ -1,26 +1,28 @@
 /**
  * The remote state a unit's uniter compares its local state with (R5.7): for each relation the
- * unit can see, its life, suspension, the members it observes with their bag versions, and the
- * versions of the application bags it watches. Built from indexes in time proportional to the
- * number of relations, whatever the number of units.
+ * unit can see, its life, suspension, the members it observes with their bag versions and the
+ * versions of the application bags it watches; plus what the rest of the priority order needs
+ * (config and leader-settings versions, leadership, subordinates). Built from indexes in time
+ * proportional to the unit's number of relations, whatever the size of the model.
  */
-import { Map as ImmutableMap } from 'immutable';
-
 import { isImplicitEndpoint } from '../charm/endpoints.js';
 import type { Life, RelationEndpoint } from '../model/entities.js';
 import { scopeKey } from '../model/keys.js';
+import { EMPTY_MEMBERS } from '../model/member-tree.js';
+import type { MemberTree } from '../model/member-tree.js';
 import type { ModelState } from '../model/model-state.js';
 import {
   applicationBag,
   counterpartApplication,
+  counterpartRole,
   endpointOf,
   isContainerRelation,
   isPeerRelation,
   principalName,
-  counterpartRole,
   relationsOf,
   unitSeesRelation,
 } from '../model/queries.js';
+import { subordinateIsOrphaned } from '../operations/subordinates.js';
 
 /** One relation as a unit sees it. */
 export interface RelationSnapshot {
@@ -37,10 +39,16 @@ export interface RelationSnapshot {
   readonly implicit: boolean;
   /** Whether the unit is in the relation's scope. */
   readonly inScope: boolean;
-  /** R3.2, R5.7: the units it observes (in its scope, counterpart role, not departing, not itself). */
-  readonly members: ImmutableMap<string, number>;
-  /** R3.3: the version of each application bag it watches (the own one, for a peer relation). */
-  readonly applicationMembers: ImmutableMap<string, number>;
+  /**
+   * R3.2, R5.7: the non-departing units of the counterpart role in the unit's scope, with their
+   * unit bag versions. Shared with every unit of the scope, so in a peer relation it holds the
+   * unit itself too: read it through `observedMembers`, `observedVersion` or `isObserved`.
+   */
+  readonly scopeMembers: MemberTree;
+  /** The unit the snapshot is for (left out of `scopeMembers` by the readers). */
+  readonly self: string;
+  /** R3.3: the version of each application bag the unit watches (its own, for a peer relation). */
+  readonly applicationMembers: ReadonlyMap<string, number>;
 }
 
 /** A unit's view of the model. */
@@ -49,31 +57,54 @@ export interface UnitSnapshot {
   readonly application: string;
   readonly life: Life;
   readonly applicationLife: Life;
+  /** Whether the controller says the unit leads its application. */
   readonly isLeader: boolean;
+  /** The application's config version: a unit runs `config-changed` when it saw another. */
+  readonly configVersion: number;
+  /** The version of the application's leader settings (R5.21). */
+  readonly leaderSettingsVersion: number;
+  /** The unit's subordinate units, alive or not (a principal cannot become Dead while any remain). */
+  readonly subordinates: readonly string[];
+  /** R3.17 (1), R5.18: whether the unit has Alive subordinates and an Alive container relation. */
+  readonly subordinatesToDestroy: boolean;
+  /** R3.17 (2): a subordinate left with no Alive container relation to its principal's application. */
+  readonly orphaned: boolean;
   /** Every relation the unit takes part in (R2.27), lowest id first. */
   readonly relations: readonly RelationSnapshot[];
 }
 
-const NO_MEMBERS = ImmutableMap<string, number>();
+/** The members a unit observes in a relation, in byte-wise order, without itself (R3.2). */
+export function observedMembers(relation: RelationSnapshot): [string, number][] {
+  const members: [string, number][] = [];
+  relation.scopeMembers.forEachPair((unit, version) => {
+    if (unit !== relation.self) members.push([unit, version]);
+  });
+  return members;
+}
+
+/** The version of an observed member's bag, or undefined when the unit does not observe it. */
+export function observedVersion(relation: RelationSnapshot, unit: string): number | undefined {
+  return unit === relation.self ? undefined : relation.scopeMembers.get(unit);
+}
 
 /**
  * The snapshot of one unit, or undefined when the unit does not exist.
  *
  * @example
- * unitSnapshot(state, 'app/0')?.relations[0]?.members; // Map { 'db/0' => 0 }
+ * observedMembers(unitSnapshot(state, 'app/0')!.relations[0]!); // [['db/0', 0]]
  */
 export function unitSnapshot(state: ModelState, unitName: string): UnitSnapshot | undefined {
   const unit = state.units.get(unitName);
   const application = unit === undefined ? undefined : state.applications.get(unit.application);
   if (unit === undefined || application === undefined) return undefined;
   const relations: RelationSnapshot[] = [];
+  let aliveContainerRelation = false;
   for (const relation of relationsOf(state, unit.application)) {
     const endpoint = endpointOf(relation, unit.application);
     if (endpoint === undefined || !unitSeesRelation(state, unit, relation)) continue;
-    const scope = scopeKey(relation.id, isContainerRelation(relation), principalName(unit));
-    const observed =
-      state.index.scopeMembers.get(relation.id)?.get(scope)?.get(counterpartRole(endpoint.role)) ??
-      NO_MEMBERS;
+    const container = isContainerRelation(relation);
+    aliveContainerRelation ||= container && relation.life === 'alive';
+    const scope = scopeKey(relation.id, container, principalName(unit));
     const remoteApplication = counterpartApplication(relation, unit.application);
     relations.push({
       id: relation.id,
@@ -85,18 +116,31 @@ export function unitSnapshot(state: ModelState, unitName: string): UnitSnapshot 
       peer: isPeerRelation(relation),
       implicit: isImplicitEndpoint(endpoint),
       inScope: state.memberships.get(relation.id)?.has(unit.name) === true,
-      members: observed.delete(unit.name),
-      applicationMembers: ImmutableMap([
+      scopeMembers:
+        state.index.scopeMembers
+          .get(relation.id)
+          ?.get(scope)
+          ?.get(counterpartRole(endpoint.role)) ?? EMPTY_MEMBERS,
+      self: unit.name,
+      applicationMembers: new Map([
         [remoteApplication, applicationBag(state, relation.id, remoteApplication).version],
       ]),
     });
   }
+  const subordinates = [...(state.index.subordinates.get(unit.name)?.values() ?? [])].sort();
   return {
     unit: unit.name,
     application: unit.application,
     life: unit.life,
     applicationLife: application.life,
     isLeader: state.leaders.get(unit.application) === unit.name,
+    configVersion: application.configVersion,
+    leaderSettingsVersion: state.leaderSettings.get(unit.application)?.version ?? 0,
+    subordinates,
+    subordinatesToDestroy:
+      aliveContainerRelation &&
+      subordinates.some((name) => state.units.get(name)?.life === 'alive'),
+    orphaned: subordinateIsOrphaned(state, unit.name),
     relations,
   };
 }
