@@ -9,9 +9,14 @@ import type { CharmMetadata } from '../charm/metadata.js';
 import type { ModelState } from '../model/model-state.js';
 import type { Applied, OperationResult, Refusal } from '../model/refusal.js';
 
+/**
+ * A fixture charm: the relation part of spec §9.0, plus one config option, `tick`, that tests
+ * change to make a unit run `config-changed` (and whatever its script does there).
+ */
 function charm(name: string, relations: string): CharmMetadata {
   const result = loadCharm({
     'metadata.yaml': `name: ${name}\nsummary: ${name}\ndescription: ${name} for tests\n${relations}`,
+    'config.yaml': 'options:\n  tick:\n    type: int\n    default: 0\n',
   });
   assert.ok(result.ok, JSON.stringify(result.problems));
   return result.metadata;

@@ -1,0 +1,329 @@
+/**
+ * The model simulator: a whole model run in-process, every unit's uniter stepped one operation
+ * at a time, charms given as functions. Deterministic: the same operations and stepping policy
+ * give the same hooks, in the same order.
+ */
+import { principalName } from '../model/queries.js';
+import type { ModelState } from '../model/model-state.js';
+import { emptyModel } from '../model/model-state.js';
+import type { OperationResult } from '../model/refusal.js';
+import { addUnit } from '../operations/add-unit.js';
+import type { AddUnitInput } from '../operations/add-unit.js';
+import { configureApplication } from '../operations/configure.js';
+import { deploy } from '../operations/deploy.js';
+import type { Deployed, DeployInput } from '../operations/deploy.js';
+import { integrate } from '../operations/integrate.js';
+import type { Integrated } from '../operations/integrate.js';
+import { setLeader } from '../operations/leadership.js';
+import { removeApplication } from '../operations/remove-application.js';
+import { removeRelation } from '../operations/remove-relation.js';
+import type { RemoveRelationInput } from '../operations/remove-relation.js';
+import { removeUnit, unitDead } from '../operations/remove-unit.js';
+import { enterScope, leaveScope } from '../operations/scope.js';
+import { destroyOrphanedSubordinate, destroySubordinates } from '../operations/subordinates.js';
+import { setUnitStatus } from '../operations/unit-status.js';
+import { unitsAffectedBy } from '../uniter/affected-units.js';
+import { hookVariables } from '../uniter/hook.js';
+import type { Hook } from '../uniter/hook.js';
+import { resolveFailedHook, restartUniter } from '../uniter/uniter-lifecycle.js';
+import type { CompatibilityOptions } from '../uniter/uniter-options.js';
+import type { UniterOperation } from '../uniter/uniter-operation.js';
+import type { Resolution } from '../uniter/uniter-state.js';
+import { unitSnapshot } from '../uniter/unit-snapshot.js';
+import type { HookRecord } from './hook-record.js';
+import { runHook } from './run-hook.js';
+import { NotSettledError, OperationRefusedError, SimulationError } from './simulation-error.js';
+import type { CharmHandler, SimulationHost } from './simulation-host.js';
+import { createStepper } from './stepping.js';
+import type { Stepper, Stepping } from './stepping.js';
+import { UnitRunner } from './unit-runner.js';
+import type { LogLine } from './unit-runner.js';
+
+/** How a simulator is set up. */
+export interface SimulatorOptions {
+  /** The model's name (`JUJU_MODEL_NAME`); default `default`. */
+  readonly model?: string;
+  /** Default: round-robin by unit name. */
+  readonly stepping?: Stepping;
+  /** Compatibility switches (spec §11.3); Juju's behaviour by default. */
+  readonly compatibility?: Partial<CompatibilityOptions>;
+}
+
+/** What `settle` did. */
+export interface SettleReport {
+  /** Operations run, hooks included. */
+  readonly operations: number;
+  readonly hooks: number;
+  /** Units left in a hook-error state. */
+  readonly unitsInError: readonly string[];
+}
+
+/**
+ * Runs a model in-process.
+ *
+ * @example
+ * const sim = new Simulator();
+ * sim.deploy({ application: 'db', charm: dbCharm, handler: (ctx) => ctx.log('hello') });
+ * sim.deploy({ application: 'app', charm: webCharm, numUnits: 2 });
+ * sim.integrate('app', 'db');
+ * sim.settle();
+ * sim.hooks('app/0').map((record) => describeHook(record.hook));
+ */
+export class Simulator implements SimulationHost {
+  readonly compatibility: Partial<CompatibilityOptions>;
+  private model: ModelState;
+  private readonly runners = new Map<string, UnitRunner>();
+  private readonly handlers = new Map<string, CharmHandler>();
+  private readonly charmHandlers = new Map<string, CharmHandler>();
+  private readonly stepper: Stepper;
+
+  constructor(options: SimulatorOptions = {}) {
+    this.model = emptyModel(options.model ?? 'default');
+    this.compatibility = options.compatibility ?? {};
+    this.stepper = createStepper(options.stepping ?? { kind: 'round-robin' });
+  }
+
+  /** The model as it is now. */
+  get state(): ModelState {
+    return this.model;
+  }
+
+  /** Gives every application of a charm (by charm name) a behaviour. */
+  charm(charmName: string, handler: CharmHandler): void {
+    this.charmHandlers.set(charmName, handler);
+  }
+
+  /** `deploy`, with an optional behaviour for this application. */
+  deploy(input: DeployInput & { readonly handler?: CharmHandler }): Deployed {
+    const { handler, ...rest } = input;
+    const deployed = this.must(deploy(this.model, rest));
+    if (handler !== undefined) this.handlers.set(input.application, handler);
+    return deployed;
+  }
+
+  addUnit(input: AddUnitInput): readonly string[] {
+    return this.must(addUnit(this.model, input)).units;
+  }
+
+  integrate(...endpoints: string[]): Integrated {
+    return this.must(integrate(this.model, { endpoints }));
+  }
+
+  removeRelation(input: RemoveRelationInput): void {
+    this.must(removeRelation(this.model, input));
+  }
+
+  removeUnit(...units: string[]): void {
+    this.must(removeUnit(this.model, { units }));
+  }
+
+  removeApplication(application: string): void {
+    this.must(removeApplication(this.model, { application }));
+  }
+
+  configure(
+    application: string,
+    settings: Parameters<typeof configureApplication>[1]['settings'],
+  ): void {
+    this.must(configureApplication(this.model, { application, settings }));
+  }
+
+  /** Applies any core operation to the model; throws OperationRefusedError with Juju's message. */
+  run<T>(operation: (state: ModelState) => OperationResult<T>): T {
+    return this.must(operation(this.model));
+  }
+
+  /** R5.24: restarts a unit's agent: in-memory state is lost, persisted state is kept. */
+  restartAgent(unit: string): void {
+    const runner = this.runnerOf(unit);
+    runner.resolver.replace(restartUniter(runner.resolver.state, this.compatibility));
+    runner.memberCache.clear();
+    this.stepper.add(unit);
+  }
+
+  /** R5.23: `loom resolve [--no-retry]`: retry the failed hook, or skip it. */
+  resolve(unit: string, resolution: Resolution = 'retry'): void {
+    const runner = this.runnerOf(unit);
+    const resolved = resolveFailedHook(runner.resolver.state, resolution);
+    if ('ok' in resolved) throw new OperationRefusedError(resolved);
+    runner.resolver.replace(resolved);
+    this.stepper.add(unit);
+  }
+
+  /** The hooks a unit ran, in order. */
+  hooks(unit: string): readonly HookRecord[] {
+    return this.runners.get(unit)?.hooks ?? [];
+  }
+
+  /** The `juju-log` lines a unit's charm wrote. */
+  logs(unit: string): readonly LogLine[] {
+    return this.runners.get(unit)?.logs ?? [];
+  }
+
+  /** Every unit that has ever run, removed ones included, in name order. */
+  units(): string[] {
+    return [...this.runners.keys()].sort();
+  }
+
+  /**
+   * Runs one operation of one unit, chosen by the stepping policy. Returns false when no unit has
+   * anything left to do.
+   */
+  step(): boolean {
+    for (;;) {
+      const unit = this.stepper.next();
+      if (unit === undefined) return false;
+      if (this.stepUnit(unit)) return true;
+      this.stepper.remove(unit);
+    }
+  }
+
+  /** Steps until no unit has anything to do. */
+  settle(options: { readonly maxOperations?: number } = {}): SettleReport {
+    const max = options.maxOperations ?? 10_000_000;
+    const hooksBefore = this.hookCount();
+    let operations = 0;
+    while (this.step()) {
+      operations += 1;
+      if (operations >= max) throw new NotSettledError(operations, this.busyUnits());
+    }
+    const unitsInError = [...this.runners.values()]
+      .filter(
+        (runner) => runner.resolver.state.failed !== undefined && this.model.units.has(runner.unit),
+      )
+      .map((runner) => runner.unit)
+      .sort();
+    return { operations, hooks: this.hookCount() - hooksBefore, unitsInError };
+  }
+
+  apply<T>(result: OperationResult<T>): OperationResult<T> {
+    if (!result.ok) return result;
+    const before = this.model;
+    this.model = result.state;
+    for (const unit of unitsAffectedBy(before, result.state, result.changes))
+      this.stepper.add(unit);
+    return result;
+  }
+
+  handlerFor(unit: string): CharmHandler | undefined {
+    const application = this.model.units.get(unit)?.application;
+    if (application === undefined) return undefined;
+    const charm = this.model.applications.get(application)?.charm.name;
+    return (
+      this.handlers.get(application) ??
+      (charm === undefined ? undefined : this.charmHandlers.get(charm))
+    );
+  }
+
+  addressOf(unit: string): string {
+    const machine = Number(this.model.units.get(unit)?.machine ?? 0);
+    return `172.16.${Math.floor(machine / 250)}.${(machine % 250) + 1}`;
+  }
+
+  environmentOf(unit: string, hook: Hook): Record<string, string> {
+    const entity = this.model.units.get(unit);
+    return {
+      JUJU_UNIT_NAME: unit,
+      JUJU_MODEL_NAME: this.model.name,
+      JUJU_MACHINE_ID: entity?.machine ?? '',
+      JUJU_PRINCIPAL_UNIT: entity?.principal ?? '',
+      JUJU_VERSION: '3.0.3',
+      ...hookVariables(hook),
+    };
+  }
+
+  /**
+   * Runs one operation of `unit` only, whatever the stepping policy; false when it has nothing to
+   * do. Lets a test force an interleaving (for example S9).
+   */
+  stepUnit(unit: string): boolean {
+    const snapshot = unitSnapshot(this.model, unit);
+    if (snapshot === undefined) return false;
+    const runner = this.runners.get(unit) ?? this.startAgent(unit);
+    // Spec §11.2: the first unit to run claims a vacant leadership.
+    if (snapshot.life === 'alive' && !this.model.leaders.has(snapshot.application)) {
+      this.apply(setLeader(this.model, { application: snapshot.application, unit }));
+      return true;
+    }
+    const operation = runner.resolver.next(snapshot);
+    if (operation === undefined) return false;
+    return this.execute(runner, operation);
+  }
+
+  /** The agent's first report ends the unit's allocating phase (R3.15). */
+  private startAgent(unit: string): UnitRunner {
+    const runner = new UnitRunner(unit, this.compatibility);
+    this.runners.set(unit, runner);
+    this.apply(setUnitStatus(this.model, { unit, agent: { current: 'idle', message: '' } }));
+    return runner;
+  }
+
+  /** Carries out one operation; false when the model refused it (the unit waits for a change). */
+  private execute(runner: UnitRunner, operation: UniterOperation): boolean {
+    const unit = runner.unit;
+    const applied = (result: OperationResult<unknown>): boolean => {
+      if (!this.apply(result).ok) return false;
+      runner.resolver.commit(operation);
+      return true;
+    };
+    switch (operation.kind) {
+      case 'run-hook':
+        runHook(this, runner, operation);
+        return true;
+      case 'enter-scope': {
+        const address = this.addressOf(principalName(this.unitOf(unit)));
+        return applied(
+          enterScope(this.model, {
+            unit,
+            relationId: operation.relationId,
+            ingressAddress: address,
+          }),
+        );
+      }
+      case 'leave-scope':
+        return applied(leaveScope(this.model, { unit, relationId: operation.relationId }));
+      case 'destroy-subordinates':
+        return applied(destroySubordinates(this.model, { principal: unit }));
+      case 'destroy-self':
+        return applied(destroyOrphanedSubordinate(this.model, { unit }));
+      case 'set-dead':
+        return applied(unitDead(this.model, { unit }));
+      case 'accept-leadership':
+      case 'resign-leadership':
+        runner.resolver.commit(operation);
+        return true;
+    }
+  }
+
+  private unitOf(unit: string) {
+    const entity = this.model.units.get(unit);
+    if (entity === undefined) throw new SimulationError(`unit "${unit}" does not exist`);
+    return entity;
+  }
+
+  private runnerOf(unit: string): UnitRunner {
+    const runner = this.runners.get(unit);
+    if (runner === undefined || !this.model.units.has(unit)) {
+      throw new SimulationError(
+        `unit "${unit}" has no running agent; run settle() after adding it`,
+      );
+    }
+    return runner;
+  }
+
+  private must<T>(result: OperationResult<T>): T {
+    const applied = this.apply(result);
+    if (!applied.ok) throw new OperationRefusedError(applied);
+    return applied.value;
+  }
+
+  private hookCount(): number {
+    let count = 0;
+    for (const runner of this.runners.values()) count += runner.hooks.length;
+    return count;
+  }
+
+  private busyUnits(): string[] {
+    return [...this.runners.keys()].filter((unit) => this.model.units.has(unit)).sort();
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Hooks as the uniter decides them: kind, name, the relation they concern and the environment
+ * they run with (R1.11, R6.5).
+ */
+import type { RelationHookKind } from '../charm/endpoints.js';
+import { relationReference } from '../model/keys.js';
+
+/** Every hook kind the uniter runs. */
+export type HookKind =
+  | 'install'
+  | 'start'
+  | 'config-changed'
+  | 'leader-elected'
+  | 'leader-settings-changed'
+  | 'stop'
+  | 'remove'
+  | RelationHookKind;
+
+/** The relation a relation hook is about. */
+export interface HookRelation {
+  readonly id: number;
+  /** The unit's own endpoint name (`JUJU_RELATION`). */
+  readonly endpoint: string;
+  /** `JUJU_REMOTE_APP`: the other application, or the unit's own in a peer relation. */
+  readonly remoteApplication: string;
+}
+
+/** One hook to run: what it is and everything its environment needs. */
+export interface Hook {
+  readonly kind: HookKind;
+  /** The full hook name, e.g. `db-relation-changed` (`JUJU_HOOK_NAME`). */
+  readonly name: string;
+  readonly relation?: HookRelation;
+  /** `JUJU_REMOTE_UNIT`: set for `-joined`, unit `-changed` and `-departed`; empty for the others. */
+  readonly remoteUnit?: string;
+  /** `JUJU_DEPARTING_UNIT`, in `-departed` only (R5.14). */
+  readonly departingUnit?: string;
+  /**
+   * The version the hook delivers, captured when it was chosen (R5.12): a bag version for
+   * `-joined`/`-changed`, the config version for `config-changed`, the leader-settings version
+   * for `leader-settings-changed`.
+   */
+  readonly version?: number;
+}
+
+/** A unit hook (not about a relation). */
+export function unitHook(kind: Exclude<HookKind, RelationHookKind>, version?: number): Hook {
+  return version === undefined ? { kind, name: kind } : { kind, name: kind, version };
+}
+
+/** A relation hook, named `<endpoint>-relation-<kind>` (R1.11). */
+export function relationHook(
+  kind: RelationHookKind,
+  relation: HookRelation,
+  details: {
+    readonly remoteUnit?: string;
+    readonly departingUnit?: string;
+    readonly version?: number;
+  } = {},
+): Hook {
+  return {
+    kind,
+    name: `${relation.endpoint}-${kind}`,
+    relation,
+    remoteUnit: details.remoteUnit ?? '',
+    ...(details.departingUnit === undefined ? {} : { departingUnit: details.departingUnit }),
+    ...(details.version === undefined ? {} : { version: details.version }),
+  };
+}
+
+/** True for the five relation hooks. */
+export function isRelationHook(
+  hook: Hook,
+): hook is Hook & { relation: HookRelation; remoteUnit: string } {
+  return hook.relation !== undefined;
+}
+
+/**
+ * The hook-specific `JUJU_*` variables (R6.4 `JUJU_HOOK_NAME`, `JUJU_DISPATCH_PATH`; R6.5 for
+ * relation hooks). The agent adds the rest of the environment (unit, model, socket...).
+ *
+ * @example
+ * hookVariables(hook); // { JUJU_HOOK_NAME: 'db-relation-joined', JUJU_RELATION: 'db', ... }
+ */
+export function hookVariables(hook: Hook): Record<string, string> {
+  const variables: Record<string, string> = {
+    JUJU_HOOK_NAME: hook.name,
+    JUJU_DISPATCH_PATH: `hooks/${hook.name}`,
+  };
+  if (hook.relation === undefined) return variables;
+  variables.JUJU_RELATION = hook.relation.endpoint;
+  variables.JUJU_RELATION_ID = relationReference(hook.relation.endpoint, hook.relation.id);
+  // R6.5: present, and empty, for -created, -broken and application-level -changed.
+  variables.JUJU_REMOTE_UNIT = hook.remoteUnit ?? '';
+  variables.JUJU_REMOTE_APP = hook.relation.remoteApplication;
+  if (hook.kind === 'relation-departed') variables.JUJU_DEPARTING_UNIT = hook.departingUnit ?? '';
+  return variables;
+}

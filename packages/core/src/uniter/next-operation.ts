@@ -1,0 +1,178 @@
+/**
+ * The uniter resolver (R5.3): given a unit's local state and a snapshot of the model, the one
+ * operation that comes next, or undefined when there is nothing to do.
+ */
+import { relationHook, unitHook } from './hook.js';
+import type { Hook } from './hook.js';
+import { decideRelation, isBroken } from './relation-decision.js';
+import type { DecisionContext } from './relation-decision.js';
+import { scanRelationWork } from './relation-work.js';
+import type { RelationWork } from './relation-work.js';
+import { compatibility } from './uniter-options.js';
+import type { CompatibilityOptions } from './uniter-options.js';
+import type { UniterOperation } from './uniter-operation.js';
+import type { RelationState, UniterState } from './uniter-state.js';
+import type { RelationSnapshot, UnitSnapshot } from './unit-snapshot.js';
+
+/** Finds the unit-level work of a relation (a scan, or an incremental tracker). */
+export type WorkFinder = (
+  local: RelationState,
+  snapshot: RelationSnapshot | undefined,
+  broken: boolean,
+) => RelationWork;
+
+/**
+ * The next operation for a unit. Pure: the same inputs give the same answer. Relations are served
+ * lowest id first (spec §11.2).
+ *
+ * @example
+ * const operation = nextOperation(initialUniterState('app/0'), unitSnapshot(state, 'app/0'));
+ * // { kind: 'run-hook', hook: { kind: 'install', name: 'install' } }
+ */
+export function nextOperation(
+  local: UniterState,
+  snapshot: UnitSnapshot | undefined,
+  options: Partial<CompatibilityOptions> = {},
+): UniterOperation | undefined {
+  return decideNextOperation(local, snapshot, compatibility(options), scanRelationWork);
+}
+
+/** `nextOperation` with the way relation work is found left open (see UnitResolver). */
+export function decideNextOperation(
+  local: UniterState,
+  snapshot: UnitSnapshot | undefined,
+  options: CompatibilityOptions,
+  findWork: WorkFinder,
+): UniterOperation | undefined {
+  // R5.3 (1): a Dead or removed unit has nothing left to do.
+  if (snapshot === undefined || snapshot.life === 'dead') return undefined;
+  const dying = snapshot.life !== 'alive';
+  const continuing = local.failed === undefined && local.queued === undefined;
+  // R5.21: resigning needs no "continue" state and runs no hook.
+  if (local.installed && local.leader && (!snapshot.isLeader || dying))
+    return { kind: 'resign-leadership' };
+  if (local.installed && !dying && continuing) {
+    const early = relationsStage(local, snapshot) ?? leadershipStage(local, snapshot);
+    if (early !== undefined) return early;
+  }
+  // R5.3 (8): a failed hook holds everything until it is resolved; a queued hook runs next.
+  if (local.failed !== undefined) {
+    if (local.resolution === undefined) return undefined;
+    return local.resolution === 'skip'
+      ? { kind: 'run-hook', hook: local.failed, skip: true }
+      : { kind: 'run-hook', hook: local.failed };
+  }
+  if (local.queued === 'start') return { kind: 'run-hook', hook: unitHook('start') };
+  if (local.queued === 'leader-elected') {
+    // R5.21: leadership is checked again just before the hook; lost, the hook is skipped.
+    const hook = unitHook('leader-elected');
+    return snapshot.isLeader ? { kind: 'run-hook', hook } : { kind: 'run-hook', hook, skip: true };
+  }
+  const context: DecisionContext = {
+    unit: local.unit,
+    leaving: dying || snapshot.applicationLife !== 'alive',
+    unitDying: dying,
+    options,
+  };
+  if (dying) return dyingStage(local, snapshot, context, findWork);
+  if (!local.installed) return { kind: 'run-hook', hook: unitHook('install') };
+  if (local.configVersion !== snapshot.configVersion) {
+    return { kind: 'run-hook', hook: unitHook('config-changed', snapshot.configVersion) };
+  }
+  // R5.4: no relation hook but -relation-created before start has completed.
+  return local.started ? relationHooks(local, snapshot, context, findWork) : undefined;
+}
+
+/**
+ * R5.3 (3): entering the scope of new relations (R3.4), then their `-relation-created` (R5.5).
+ * A subordinate left without its container relation destroys itself first (R3.17).
+ */
+function relationsStage(local: UniterState, snapshot: UnitSnapshot): UniterOperation | undefined {
+  if (snapshot.orphaned) return { kind: 'destroy-self' };
+  for (const relation of snapshot.relations) {
+    if (local.relations.has(relation.id) || relation.life !== 'alive' || relation.suspended)
+      continue;
+    return {
+      kind: 'enter-scope',
+      relationId: relation.id,
+      endpoint: relation.endpoint.name,
+      remoteApplication: relation.remoteApplication,
+      peer: relation.peer,
+      implicit: relation.implicit,
+    };
+  }
+  for (const relation of snapshot.relations) {
+    const joined = local.relations.get(relation.id);
+    if (joined === undefined || joined.created || relation.life !== 'alive' || relation.suspended)
+      continue;
+    const hook = relationHook('relation-created', {
+      id: relation.id,
+      endpoint: joined.endpoint,
+      remoteApplication: joined.remoteApplication,
+    });
+    return { kind: 'run-hook', hook };
+  }
+  return undefined;
+}
+
+/** R5.3 (4), R5.21: accepting leadership, and `leader-settings-changed` for a non-leader. */
+function leadershipStage(local: UniterState, snapshot: UnitSnapshot): UniterOperation | undefined {
+  if (local.leader) return undefined;
+  if (snapshot.isLeader) return { kind: 'accept-leadership' };
+  if (local.leaderSettingsVersion === snapshot.leaderSettingsVersion) return undefined;
+  return {
+    kind: 'run-hook',
+    hook: unitHook('leader-settings-changed', snapshot.leaderSettingsVersion),
+  };
+}
+
+/**
+ * R3.15, R5.15: a Dying unit destroys its subordinates, runs the departure hooks of every
+ * relation, then `stop` and `remove`, and becomes Dead once no subordinate remains.
+ */
+function dyingStage(
+  local: UniterState,
+  snapshot: UnitSnapshot,
+  context: DecisionContext,
+  findWork: WorkFinder,
+): UniterOperation | undefined {
+  if (!local.stopped) {
+    if (snapshot.subordinatesToDestroy) return { kind: 'destroy-subordinates' };
+    return (
+      relationHooks(local, snapshot, context, findWork) ?? {
+        kind: 'run-hook',
+        hook: unitHook('stop'),
+      }
+    );
+  }
+  if (!local.removed) return { kind: 'run-hook', hook: unitHook('remove') };
+  return snapshot.subordinates.length === 0 ? { kind: 'set-dead' } : undefined;
+}
+
+/** R5.8 for every joined relation, lowest id first; implicit ones only leave when broken (R5.20). */
+function relationHooks(
+  local: UniterState,
+  snapshot: UnitSnapshot,
+  context: DecisionContext,
+  findWork: WorkFinder,
+): UniterOperation | undefined {
+  const ids = [...local.relations.keys()].sort((a, b) => a - b);
+  for (const id of ids) {
+    const relation = local.relations.get(id);
+    if (relation === undefined) continue;
+    const remote = snapshot.relations.find((candidate) => candidate.id === id);
+    const broken = isBroken(remote, context.unitDying);
+    if (relation.implicit) {
+      if (broken && !context.unitDying) return { kind: 'leave-scope', relationId: id };
+      continue;
+    }
+    const hook: Hook | undefined = decideRelation(
+      relation,
+      remote,
+      context,
+      findWork(relation, remote, broken),
+    );
+    if (hook !== undefined) return { kind: 'run-hook', hook };
+  }
+  return undefined;
+}

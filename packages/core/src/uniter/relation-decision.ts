@@ -1,0 +1,98 @@
+/**
+ * The per-relation decision procedure (R5.8): which hook, if any, a relation needs next.
+ */
+import { relationHook } from './hook.js';
+import type { Hook, HookRelation } from './hook.js';
+import type { RelationWork } from './relation-work.js';
+import type { CompatibilityOptions } from './uniter-options.js';
+import type { RelationState } from './uniter-state.js';
+import type { RelationSnapshot } from './unit-snapshot.js';
+
+/** What the decision needs to know about the unit. */
+export interface DecisionContext {
+  readonly unit: string;
+  /** The unit or its application is not Alive: departures name the unit itself (R5.14). */
+  readonly leaving: boolean;
+  readonly unitDying: boolean;
+  readonly options: CompatibilityOptions;
+}
+
+/**
+ * R5.8: the relation is broken when the unit is Dying, or the relation is Dying, suspended or
+ * gone; a broken relation's snapshot counts as empty.
+ */
+export function isBroken(snapshot: RelationSnapshot | undefined, unitDying: boolean): boolean {
+  return unitDying || snapshot === undefined || snapshot.life === 'dying' || snapshot.suspended;
+}
+
+/**
+ * The next hook for a joined relation, or undefined. Precedence (R5.9): pending `-changed` →
+ * `-departed` → `-broken` → application `-changed` → `-joined` → unit `-changed`, units in
+ * byte-wise order. Implicit relations never get here (R5.20).
+ */
+export function decideRelation(
+  local: RelationState,
+  snapshot: RelationSnapshot | undefined,
+  context: DecisionContext,
+  work: RelationWork,
+): Hook | undefined {
+  const broken = isBroken(snapshot, context.unitDying);
+  const relation: HookRelation = {
+    id: local.id,
+    endpoint: local.endpoint,
+    remoteApplication: local.remoteApplication,
+  };
+  const remoteVersion = (unit: string): number | undefined =>
+    broken || snapshot === undefined || unit === snapshot.self
+      ? undefined
+      : snapshot.scopeMembers.get(unit);
+
+  // 1. A -joined is always followed by its -changed (R5.9), version 0 if the unit is gone.
+  if (local.changedPending !== undefined) {
+    const unit = local.changedPending;
+    return relationHook('relation-changed', relation, {
+      remoteUnit: unit,
+      version: remoteVersion(unit) ?? 0,
+    });
+  }
+  // 2. Departures (R5.14: the departing unit is the local one when it is leaving).
+  const departed = work.firstDeparted();
+  if (departed !== undefined) {
+    return relationHook('relation-departed', relation, {
+      remoteUnit: departed,
+      departingUnit: context.leaving ? context.unit : departed,
+    });
+  }
+  // 3. -broken, never for a peer relation (R5.16) unless asked for.
+  if (broken) {
+    return !local.peer || context.options.peerRelationBroken
+      ? relationHook('relation-broken', relation)
+      : undefined;
+  }
+  // 4. Application bags: a version-0 bag was never written and gives no hook (R5.9).
+  for (const [application, version] of snapshot?.applicationMembers ?? []) {
+    if (version !== (local.applicationMembers.get(application) ?? 0)) {
+      return relationHook(
+        'relation-changed',
+        { ...relation, remoteApplication: application },
+        { version },
+      );
+    }
+  }
+  // 5, 6. Units that joined, then units whose bags changed.
+  const joined = work.firstJoined();
+  if (joined !== undefined) {
+    return relationHook('relation-joined', relation, {
+      remoteUnit: joined,
+      version: remoteVersion(joined) ?? 0,
+    });
+  }
+  const changed = work.firstChanged();
+  if (changed !== undefined) {
+    return relationHook('relation-changed', relation, {
+      remoteUnit: changed,
+      version: remoteVersion(changed) ?? 0,
+    });
+  }
+  return undefined;
+}

@@ -1,0 +1,101 @@
+/**
+ * Incremental relation work (R5.8 steps 2, 5, 6): three sorted sets of units that must depart,
+ * join or change, kept up to date from what changed since the last look: in the scope (a diff of
+ * member trees that skips shared structure) and in the local members (the units the last commits
+ * touched). Cost per step is proportional to the change, not to the relation's size.
+ */
+import btree from 'sorted-btree';
+import type * as btreeTypes from 'sorted-btree';
+
+import { compareNames } from '../model/keys.js';
+import { diffMembers, EMPTY_MEMBERS } from '../model/member-tree.js';
+import type { MemberTree } from '../model/member-tree.js';
+import type { RelationWork } from './relation-work.js';
+import type { RelationState } from './uniter-state.js';
+import type { RelationSnapshot } from './unit-snapshot.js';
+
+type UnitSet = btreeTypes.default<string, undefined>;
+
+function unitSet(): UnitSet {
+  return new btree.default<string, undefined>(undefined, compareNames);
+}
+
+/** The pending unit-level work of one joined relation of one unit. */
+export class RelationTracker implements RelationWork {
+  private members: RelationState['members'] | undefined;
+  private tree: MemberTree = EMPTY_MEMBERS;
+  private self = '';
+  private readonly departed = unitSet();
+  private readonly joined = unitSet();
+  private readonly changed = unitSet();
+
+  /**
+   * Brings the sets up to date. `touched` names the local members the commits since the last
+   * update changed; without it (or on first use) the sets are rebuilt from scratch.
+   */
+  update(
+    local: RelationState,
+    snapshot: RelationSnapshot | undefined,
+    broken: boolean,
+    touched: ReadonlySet<string> | undefined,
+  ): this {
+    const tree = broken || snapshot === undefined ? EMPTY_MEMBERS : snapshot.scopeMembers;
+    const self = snapshot?.self ?? this.self;
+    if (
+      this.members === undefined ||
+      self !== this.self ||
+      (local.members !== this.members && touched === undefined)
+    ) {
+      this.rebuild(local, tree, self);
+      return this;
+    }
+    this.members = local.members;
+    for (const unit of touched ?? []) this.place(unit);
+    if (tree !== this.tree) {
+      const before = this.tree;
+      this.tree = tree;
+      diffMembers(before, tree, (unit) => {
+        this.place(unit);
+      });
+    }
+    return this;
+  }
+
+  firstDeparted(): string | undefined {
+    return this.departed.minKey();
+  }
+
+  firstJoined(): string | undefined {
+    return this.joined.minKey();
+  }
+
+  firstChanged(): string | undefined {
+    return this.changed.minKey();
+  }
+
+  private rebuild(local: RelationState, tree: MemberTree, self: string): void {
+    this.members = local.members;
+    this.tree = tree;
+    this.self = self;
+    this.departed.clear();
+    this.joined.clear();
+    this.changed.clear();
+    for (const unit of local.members.keys()) this.place(unit);
+    tree.forEachPair((unit) => {
+      this.place(unit);
+    });
+  }
+
+  /** Files one unit under the work it needs, if any. */
+  private place(unit: string): void {
+    if (unit === this.self) return;
+    this.departed.delete(unit);
+    this.joined.delete(unit);
+    this.changed.delete(unit);
+    const local = this.members?.get(unit);
+    const remote = this.tree.get(unit);
+    if (local !== undefined && remote === undefined) this.departed.set(unit, undefined);
+    else if (local === undefined && remote !== undefined) this.joined.set(unit, undefined);
+    else if (local !== undefined && local !== remote) this.changed.set(unit, undefined);
+  }
+}
