@@ -241,7 +241,9 @@ describe('S16 leader settings', () => {
       .on(
         'cluster/0',
         'config-changed',
-        (context) => context.leaderSet(new Map([['mode', 'ha']])),
+        (context) => {
+          context.leaderSet(new Map([['mode', 'ha']]));
+        },
         2,
       )
       .on('cluster/2', 'config-changed', (context) => {
