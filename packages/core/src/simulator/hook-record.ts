@@ -2,12 +2,15 @@
  * What the simulator records of every hook a unit ran, and the spec's notation for it (§9.0):
  * `db-relation-joined (app/0)`, `db-relation-changed (app db)`, `db-relation-departed (app/1, dep=app/1)`.
  */
+import type { Life } from '../model/entities.js';
 import type { Hook } from '../uniter/hook.js';
 
 /** One hook of one unit's log. */
 export interface HookRecord {
   readonly unit: string;
   readonly hook: Hook;
+  /** The unit's life when the hook ran (a Dying unit runs its teardown). */
+  readonly unitLife: Life;
   /** `skipped`: recorded as done without running (a lost leadership, `resolve --no-retry`). */
   readonly outcome: 'succeeded' | 'failed' | 'skipped';
   /** The `JUJU_*` environment the hook ran with. */

@@ -24,6 +24,7 @@ export function runHook(
   const { hook } = operation;
   const environment = host.environmentOf(runner.unit, hook);
   const wasFailing = runner.resolver.state.failed !== undefined;
+  const unitLife = host.state.units.get(runner.unit)?.life ?? 'dead';
   if (operation.skip === true) {
     const committed = host.apply(
       commitHook(
@@ -34,6 +35,7 @@ export function runHook(
     record(runner, {
       unit: runner.unit,
       hook,
+      unitLife,
       environment,
       outcome: committed.ok ? 'skipped' : 'failed',
     });
@@ -86,7 +88,14 @@ export function runHook(
   }
   runner.statusEverSet ||= context.workloadStatusSet;
   const outcome = error === undefined ? 'succeeded' : 'failed';
-  record(runner, { unit: runner.unit, hook, environment, outcome, ...optional('error', error) });
+  record(runner, {
+    unit: runner.unit,
+    hook,
+    unitLife,
+    environment,
+    outcome,
+    ...optional('error', error),
+  });
   runner.resolver.commit(operation, outcome);
   if (outcome === 'failed') {
     // R5.22: the unit's agent is in error until the hook is resolved.

@@ -24,11 +24,12 @@ import { destroyOrphanedSubordinate, destroySubordinates } from '../operations/s
 import { setUnitStatus } from '../operations/unit-status.js';
 import { unitsAffectedBy } from '../uniter/affected-units.js';
 import { hookVariables } from '../uniter/hook.js';
+import { nextOperation } from '../uniter/next-operation.js';
 import type { Hook } from '../uniter/hook.js';
 import { resolveFailedHook, restartUniter } from '../uniter/uniter-lifecycle.js';
 import type { CompatibilityOptions } from '../uniter/uniter-options.js';
 import type { UniterOperation } from '../uniter/uniter-operation.js';
-import type { Resolution } from '../uniter/uniter-state.js';
+import type { Resolution, UniterState } from '../uniter/uniter-state.js';
 import { unitSnapshot } from '../uniter/unit-snapshot.js';
 import type { HookRecord } from './hook-record.js';
 import { runHook } from './run-hook.js';
@@ -47,6 +48,11 @@ export interface SimulatorOptions {
   readonly stepping?: Stepping;
   /** Compatibility switches (spec §11.3); Juju's behaviour by default. */
   readonly compatibility?: Partial<CompatibilityOptions>;
+  /**
+   * Checks at every step that the incremental resolver chooses what the pure `nextOperation`
+   * chooses (slower; for tests).
+   */
+  readonly crossCheckResolver?: boolean;
 }
 
 /** What `settle` did. */
@@ -76,8 +82,10 @@ export class Simulator implements SimulationHost {
   private readonly handlers = new Map<string, CharmHandler>();
   private readonly charmHandlers = new Map<string, CharmHandler>();
   private readonly stepper: Stepper;
+  private readonly crossCheck: boolean;
 
   constructor(options: SimulatorOptions = {}) {
+    this.crossCheck = options.crossCheckResolver ?? false;
     this.model = emptyModel(options.model ?? 'default');
     this.compatibility = options.compatibility ?? {};
     this.stepper = createStepper(options.stepping ?? { kind: 'round-robin' });
@@ -153,6 +161,11 @@ export class Simulator implements SimulationHost {
   /** The hooks a unit ran, in order. */
   hooks(unit: string): readonly HookRecord[] {
     return this.runners.get(unit)?.hooks ?? [];
+  }
+
+  /** A unit's uniter state (undefined before its agent first ran). */
+  uniterState(unit: string): UniterState | undefined {
+    return this.runners.get(unit)?.resolver.state;
   }
 
   /** The `juju-log` lines a unit's charm wrote. */
@@ -246,6 +259,14 @@ export class Simulator implements SimulationHost {
       return true;
     }
     const operation = runner.resolver.next(snapshot);
+    if (this.crossCheck) {
+      const expected = nextOperation(runner.resolver.state, snapshot, this.compatibility);
+      if (JSON.stringify(expected) !== JSON.stringify(operation)) {
+        throw new SimulationError(
+          `resolvers disagree for ${unit}: incremental ${JSON.stringify(operation)}, pure ${JSON.stringify(expected)}`,
+        );
+      }
+    }
     if (operation === undefined) return false;
     return this.execute(runner, operation);
   }
