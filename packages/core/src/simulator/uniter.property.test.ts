@@ -184,7 +184,9 @@ const actions: [fc.Arbitrary<Action>, number][] = [
         unit,
       );
       if (application !== undefined && leader !== undefined)
-        tolerant(() => world.sim.run((state) => setLeader(state, { application, unit: leader })));
+        tolerant(() => {
+          world.sim.run((state) => setLeader(state, { application, unit: leader }));
+        });
     }),
     1,
   ],
