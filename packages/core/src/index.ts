@@ -120,5 +120,46 @@ export {
   subordinateIsOrphaned,
 } from './operations/subordinates.js';
 export { setUnitStatus } from './operations/unit-status.js';
-export { unitSnapshot } from './uniter/unit-snapshot.js';
+export { observedMembers, observedVersion, unitSnapshot } from './uniter/unit-snapshot.js';
 export type { RelationSnapshot, UnitSnapshot } from './uniter/unit-snapshot.js';
+export { HookContext, WORKLOAD_STATUSES } from './hook-context/hook-context.js';
+export type {
+  HookContextInit,
+  ImmediateEffects,
+  LogLevel,
+  RelationGetOptions,
+} from './hook-context/hook-context.js';
+export { HookToolError, usageError } from './hook-context/hook-tool-error.js';
+export type { HookToolErrorCode } from './hook-context/hook-tool-error.js';
+export { MemberBagCache } from './hook-context/member-cache.js';
+export { EMPTY_MEMBERS, memberTreeOf } from './model/member-tree.js';
+export type { MemberTree } from './model/member-tree.js';
+export { commitHook } from './operations/commit-hook.js';
+export type { HookCommit, RelationSettingsWrite } from './operations/commit-hook.js';
+export { NOT_THE_LEADER, writeLeaderSettings } from './operations/leader-settings.js';
+export { NOT_LEADER_FOR_STATUS, setApplicationStatus } from './operations/unit-status.js';
+export { describeHook } from './simulator/hook-record.js';
+export type { HookRecord } from './simulator/hook-record.js';
+export {
+  NotSettledError,
+  OperationRefusedError,
+  SimulationError,
+} from './simulator/simulation-error.js';
+export type { CharmHandler } from './simulator/simulation-host.js';
+export { Simulator } from './simulator/simulator.js';
+export type { SettleReport, SimulatorOptions } from './simulator/simulator.js';
+export type { Stepping } from './simulator/stepping.js';
+export type { LogLine } from './simulator/unit-runner.js';
+export { unitsAffectedBy } from './uniter/affected-units.js';
+export { commitOperation } from './uniter/commit-operation.js';
+export { hookVariables, isRelationHook, relationHook, unitHook } from './uniter/hook.js';
+export type { Hook, HookKind, HookRelation } from './uniter/hook.js';
+export { decideNextOperation, nextOperation } from './uniter/next-operation.js';
+export type { WorkFinder } from './uniter/next-operation.js';
+export { UnitResolver } from './uniter/unit-resolver.js';
+export { resolveFailedHook, restartUniter } from './uniter/uniter-lifecycle.js';
+export { compatibility, JUJU_COMPATIBILITY } from './uniter/uniter-options.js';
+export type { CompatibilityOptions } from './uniter/uniter-options.js';
+export type { OperationOutcome, UniterOperation } from './uniter/uniter-operation.js';
+export { initialUniterState } from './uniter/uniter-state.js';
+export type { RelationState, Resolution, UniterState } from './uniter/uniter-state.js';

@@ -48,6 +48,8 @@ export interface HookContextInit {
   readonly memberCache: MemberBagCache;
   readonly effects: ImmediateEffects;
   readonly options?: Partial<CompatibilityOptions>;
+  /** The hook's `JUJU_*` environment, built only if asked for. */
+  readonly environment?: () => Readonly<Record<string, string>>;
 }
 
 /** `relation-get` arguments (R7.6, R7.7). */
@@ -60,12 +62,6 @@ export interface RelationGetOptions {
   readonly app?: boolean;
 }
 
-interface ContextRelation {
-  readonly state: RelationState;
-  /** R4.9: `relation-list`, fixed when the context is created. */
-  readonly members: readonly string[];
-}
-
 /** One hook run's view of the model and its buffered writes. */
 export class HookContext {
   readonly unit: string;
@@ -75,7 +71,9 @@ export class HookContext {
   private readonly effects: ImmediateEffects;
   private readonly memberCache: MemberBagCache;
   private readonly options: CompatibilityOptions;
-  private readonly relations = new Map<number, ContextRelation>();
+  private readonly relations: UniterState['relations'];
+  /** R4.9: `relation-list` is fixed at context creation; built on first use. */
+  private readonly memberLists = new Map<number, readonly string[]>();
   private leaderSeenFalse = false;
   /** Own bags as the hook edits them (R4.9: fetched on first access, then held). */
   private readonly ownUnitBags = new Map<number, Map<string, string>>();
@@ -89,6 +87,8 @@ export class HookContext {
   private charmState: Map<string, string> | undefined;
   private charmStateChanged = false;
   private statusWasSet = false;
+  private readonly environmentOf: (() => Readonly<Record<string, string>>) | undefined;
+  private environmentCache: Readonly<Record<string, string>> | undefined;
 
   constructor(init: HookContextInit) {
     this.unit = init.unit;
@@ -98,17 +98,10 @@ export class HookContext {
     this.effects = init.effects;
     this.memberCache = init.memberCache;
     this.options = compatibility(init.options);
+    this.relations = init.uniter.relations;
+    this.environmentOf = init.environment;
     const hookRelation = init.hook?.relation?.id;
     const remoteUnit = init.hook?.remoteUnit ?? '';
-    for (const [id, state] of init.uniter.relations) {
-      const members = new Set(state.members.keys());
-      if (id === hookRelation && remoteUnit !== '') {
-        // R4.9: the remote unit is a member during -joined/-changed, and no more during -departed.
-        if (init.hook?.kind === 'relation-departed') members.delete(remoteUnit);
-        else members.add(remoteUnit);
-      }
-      this.relations.set(id, { state, members: [...members].sort() });
-    }
     if (hookRelation !== undefined && remoteUnit !== '') {
       const kind = init.hook?.kind;
       // R4.9: a member's cached bag is dropped when a hook for that member starts.
@@ -117,24 +110,30 @@ export class HookContext {
     }
   }
 
+  /** The hook's `JUJU_*` environment (R6.4, R6.5); empty when the runner gave none. */
+  get environment(): Readonly<Record<string, string>> {
+    this.environmentCache ??= this.environmentOf?.() ?? {};
+    return this.environmentCache;
+  }
+
   /** R7.12: `<endpoint>:<id>` of every relation of the context at that endpoint, sorted as text. */
   relationIds(endpoint?: string): string[] {
     const name = endpoint ?? this.hook?.relation?.endpoint;
     if (name === undefined) throw usageError('no relation name specified');
     return [...this.relations.values()]
-      .filter((relation) => relation.state.endpoint === name)
-      .map((relation) => `${name}:${relation.state.id}`)
+      .filter((relation) => relation.endpoint === name)
+      .map((relation) => `${name}:${relation.id}`)
       .sort();
   }
 
   /** R7.13: the relation's members, sorted. */
   relationList(relationId?: number): string[] {
-    return [...this.relation(relationId).members];
+    return [...this.membersOf(this.relation(relationId))];
   }
 
   /** R7.13 `relation-list --app`: the remote application (the own one for a peer relation). */
   remoteApplication(relationId?: number): string {
-    return this.relation(relationId).state.remoteApplication;
+    return this.relation(relationId).remoteApplication;
   }
 
   /** R7.6–R7.8: a whole bag, or one key's value (undefined when absent). */
@@ -142,7 +141,7 @@ export class HookContext {
   relationGet(options?: RelationGetOptions): ReadonlyMap<string, string>;
   relationGet(options: RelationGetOptions = {}): ReadonlyMap<string, string> | string | undefined {
     const relation = this.relation(options.relationId);
-    const bag = this.readBag(relation.state, this.target(options));
+    const bag = this.readBag(relation, this.target(options));
     return options.key === undefined ? new Map(bag) : bag.get(options.key);
   }
 
@@ -161,7 +160,7 @@ export class HookContext {
     if (options.app === true && !this.isLeader()) {
       throw new HookToolError('not-leader', 'cannot write relation settings', 1);
     }
-    const id = relation.state.id;
+    const id = relation.id;
     const copy = options.app === true ? this.ownApplicationBag(id) : this.ownUnitBag(id);
     const edits = options.app === true ? this.applicationEdits : this.unitEdits;
     const pending = edits.get(id) ?? new Map<string, string>();
@@ -290,7 +289,7 @@ export class HookContext {
   }
 
   /** R7.4: the relation named by id, or the hook's own relation. */
-  private relation(relationId: number | undefined): ContextRelation {
+  private relation(relationId: number | undefined): RelationState {
     const id = relationId ?? this.hook?.relation?.id;
     if (id === undefined) throw usageError('no relation id specified');
     const relation = this.relations.get(id);
@@ -343,7 +342,7 @@ export class HookContext {
         () => applicationBag(model, relation.id, owner.application).values,
       );
     }
-    const member = this.relations.get(relation.id)?.members.includes(owner.unit) === true;
+    const member = this.isMember(relation, owner.unit);
     const cached =
       member && this.options.crossHookMemberCache
         ? this.memberCache.get(relation.id, owner.unit)
@@ -363,6 +362,33 @@ export class HookContext {
     if (member && this.options.crossHookMemberCache)
       this.memberCache.set(relation.id, owner.unit, values);
     return values;
+  }
+
+  /**
+   * R4.9: the units for which `-joined` was committed, with the hook's remote unit added during
+   * `-joined`/`-changed` and removed during `-departed`.
+   */
+  private isMember(relation: RelationState, unit: string): boolean {
+    const hook = this.hook;
+    if (hook?.relation?.id === relation.id && hook.remoteUnit === unit && unit !== '') {
+      return hook.kind !== 'relation-departed';
+    }
+    return relation.members.has(unit);
+  }
+
+  private membersOf(relation: RelationState): readonly string[] {
+    let members = this.memberLists.get(relation.id);
+    if (members === undefined) {
+      const units = new Set(relation.members.keys());
+      const remote = this.hook?.relation?.id === relation.id ? (this.hook.remoteUnit ?? '') : '';
+      if (remote !== '') {
+        if (this.isMember(relation, remote)) units.add(remote);
+        else units.delete(remote);
+      }
+      members = [...units].sort();
+      this.memberLists.set(relation.id, members);
+    }
+    return members;
   }
 
   private once(key: string, read: () => ReadonlyMap<string, string>): ReadonlyMap<string, string> {

@@ -11,7 +11,6 @@ import { writeLeaderSettings } from '../operations/leader-settings.js';
 import { setApplicationStatus, setUnitStatus } from '../operations/unit-status.js';
 import type { Hook } from '../uniter/hook.js';
 import type { UniterOperation } from '../uniter/uniter-operation.js';
-import type { HookRecord } from './hook-record.js';
 import type { SimulationHost } from './simulation-host.js';
 import type { UnitRunner } from './unit-runner.js';
 
@@ -22,7 +21,6 @@ export function runHook(
   operation: Extract<UniterOperation, { kind: 'run-hook' }>,
 ): void {
   const { hook } = operation;
-  const environment = host.environmentOf(runner.unit, hook);
   const wasFailing = runner.resolver.state.failed !== undefined;
   const unitLife = host.state.units.get(runner.unit)?.life ?? 'dead';
   if (operation.skip === true) {
@@ -32,11 +30,10 @@ export function runHook(
         afterEffects(host, runner, hook, { unit: runner.unit, relationSettings: [] }),
       ),
     );
-    record(runner, {
+    runner.record({
       unit: runner.unit,
       hook,
       unitLife,
-      environment,
       outcome: committed.ok ? 'skipped' : 'failed',
     });
     runner.resolver.commit(operation, committed.ok ? 'succeeded' : 'failed');
@@ -48,6 +45,7 @@ export function runHook(
     hook,
     uniter: runner.resolver.state,
     memberCache: runner.memberCache,
+    environment: () => runner.environment(hook),
     options: host.compatibility,
     effects: {
       writeLeaderSettings: (settings) => {
@@ -68,7 +66,7 @@ export function runHook(
   });
   let error: string | undefined;
   try {
-    const returned: unknown = host.handlerFor(runner.unit)?.(context, environment);
+    const returned: unknown = host.handlerFor(runner.unit)?.(context);
     if (returned instanceof Promise) {
       throw new Error('charm handlers run synchronously in the simulator; do not return a promise');
     }
@@ -83,16 +81,17 @@ export function runHook(
       startWithoutStatus:
         hook.kind === 'start' && !runner.statusEverSet && !context.workloadStatusSet,
     });
-    const committed = host.apply(commitHook(host.state, commit));
-    if (!committed.ok) error = `commit refused: ${committed.message}`;
+    if (!nothingToCommit(commit)) {
+      const committed = host.apply(commitHook(host.state, commit));
+      if (!committed.ok) error = `commit refused: ${committed.message}`;
+    }
   }
   runner.statusEverSet ||= context.workloadStatusSet;
   const outcome = error === undefined ? 'succeeded' : 'failed';
-  record(runner, {
+  runner.record({
     unit: runner.unit,
     hook,
     unitLife,
-    environment,
     outcome,
     ...optional('error', error),
   });
@@ -130,10 +129,17 @@ function afterEffects(
   };
 }
 
-function record(runner: UnitRunner, entry: HookRecord): void {
-  runner.hooks.push(entry);
-}
-
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+}
+
+/** A hook that wrote nothing and has no after-effect commits nothing (the common case). */
+function nothingToCommit(commit: HookCommit): boolean {
+  return (
+    commit.relationSettings.length === 0 &&
+    commit.charmState === undefined &&
+    commit.refreshAddresses === undefined &&
+    commit.leaveScope === undefined &&
+    commit.startWithoutStatus !== true
+  );
 }

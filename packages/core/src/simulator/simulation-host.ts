@@ -4,18 +4,14 @@
 import type { HookContext } from '../hook-context/hook-context.js';
 import type { ModelState } from '../model/model-state.js';
 import type { OperationResult } from '../model/refusal.js';
-import type { Hook } from '../uniter/hook.js';
 import type { CompatibilityOptions } from '../uniter/uniter-options.js';
 
 /**
  * A charm's behaviour in the simulator: called once per hook with the hook's context (the same
- * operations as hook tools) and its `JUJU_*` environment. Throwing fails the hook (R5.22); the
+ * operations as hook tools; `context.environment` holds its `JUJU_*` variables). Throwing fails the hook (R5.22); the
  * hook's buffered writes are then discarded.
  */
-export type CharmHandler = (
-  context: HookContext,
-  environment: Readonly<Record<string, string>>,
-) => void;
+export type CharmHandler = (context: HookContext) => void;
 
 /** The simulator as seen by the code that runs operations. */
 export interface SimulationHost {
@@ -26,6 +22,4 @@ export interface SimulationHost {
   handlerFor(unit: string): CharmHandler | undefined;
   /** The ingress address of a unit (its machine's). */
   addressOf(unit: string): string;
-  /** The full `JUJU_*` environment of a hook. */
-  environmentOf(unit: string, hook: Hook): Record<string, string>;
 }

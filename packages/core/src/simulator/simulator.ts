@@ -23,16 +23,14 @@ import { enterScope, leaveScope } from '../operations/scope.js';
 import { destroyOrphanedSubordinate, destroySubordinates } from '../operations/subordinates.js';
 import { setUnitStatus } from '../operations/unit-status.js';
 import { unitsAffectedBy } from '../uniter/affected-units.js';
-import { hookVariables } from '../uniter/hook.js';
 import { nextOperation } from '../uniter/next-operation.js';
-import type { Hook } from '../uniter/hook.js';
 import { resolveFailedHook, restartUniter } from '../uniter/uniter-lifecycle.js';
 import type { CompatibilityOptions } from '../uniter/uniter-options.js';
 import type { UniterOperation } from '../uniter/uniter-operation.js';
 import type { Resolution, UniterState } from '../uniter/uniter-state.js';
-import { unitSnapshot } from '../uniter/unit-snapshot.js';
 import type { HookRecord } from './hook-record.js';
 import { runHook } from './run-hook.js';
+import { SnapshotCache } from './snapshot-cache.js';
 import { NotSettledError, OperationRefusedError, SimulationError } from './simulation-error.js';
 import type { CharmHandler, SimulationHost } from './simulation-host.js';
 import { createStepper } from './stepping.js';
@@ -83,9 +81,11 @@ export class Simulator implements SimulationHost {
   private readonly charmHandlers = new Map<string, CharmHandler>();
   private readonly stepper: Stepper;
   private readonly crossCheck: boolean;
+  private readonly snapshots: SnapshotCache;
 
   constructor(options: SimulatorOptions = {}) {
     this.crossCheck = options.crossCheckResolver ?? false;
+    this.snapshots = new SnapshotCache(this.crossCheck);
     this.model = emptyModel(options.model ?? 'default');
     this.compatibility = options.compatibility ?? {};
     this.stepper = createStepper(options.stepping ?? { kind: 'round-robin' });
@@ -213,8 +213,10 @@ export class Simulator implements SimulationHost {
     if (!result.ok) return result;
     const before = this.model;
     this.model = result.state;
-    for (const unit of unitsAffectedBy(before, result.state, result.changes))
+    for (const unit of unitsAffectedBy(before, result.state, result.changes)) {
       this.stepper.add(unit);
+      this.snapshots.invalidate(unit);
+    }
     return result;
   }
 
@@ -233,24 +235,12 @@ export class Simulator implements SimulationHost {
     return `172.16.${Math.floor(machine / 250)}.${(machine % 250) + 1}`;
   }
 
-  environmentOf(unit: string, hook: Hook): Record<string, string> {
-    const entity = this.model.units.get(unit);
-    return {
-      JUJU_UNIT_NAME: unit,
-      JUJU_MODEL_NAME: this.model.name,
-      JUJU_MACHINE_ID: entity?.machine ?? '',
-      JUJU_PRINCIPAL_UNIT: entity?.principal ?? '',
-      JUJU_VERSION: '3.0.3',
-      ...hookVariables(hook),
-    };
-  }
-
   /**
    * Runs one operation of `unit` only, whatever the stepping policy; false when it has nothing to
    * do. Lets a test force an interleaving (for example S9).
    */
   stepUnit(unit: string): boolean {
-    const snapshot = unitSnapshot(this.model, unit);
+    const snapshot = this.snapshots.get(this.model, unit);
     if (snapshot === undefined) return false;
     const runner = this.runners.get(unit) ?? this.startAgent(unit);
     // Spec §11.2: the first unit to run claims a vacant leadership.
@@ -273,7 +263,14 @@ export class Simulator implements SimulationHost {
 
   /** The agent's first report ends the unit's allocating phase (R3.15). */
   private startAgent(unit: string): UnitRunner {
-    const runner = new UnitRunner(unit, this.compatibility);
+    const entity = this.model.units.get(unit);
+    const runner = new UnitRunner(unit, this.compatibility, {
+      JUJU_UNIT_NAME: unit,
+      JUJU_MODEL_NAME: this.model.name,
+      JUJU_MACHINE_ID: entity?.machine ?? '',
+      JUJU_PRINCIPAL_UNIT: entity?.principal ?? '',
+      JUJU_VERSION: '3.0.3',
+    });
     this.runners.set(unit, runner);
     this.apply(setUnitStatus(this.model, { unit, agent: { current: 'idle', message: '' } }));
     return runner;

@@ -8,7 +8,7 @@ import type { Simulator } from '../simulator/simulator.js';
 import { describeHook } from '../simulator/hook-record.js';
 import type { HookRecord } from '../simulator/hook-record.js';
 
-type Action = (context: HookContext, environment: Readonly<Record<string, string>>) => void;
+type Action = (context: HookContext) => void;
 
 interface Rule {
   readonly unit: string;
@@ -28,13 +28,13 @@ export class Script {
   }
 
   /** The handler to give the simulator. */
-  readonly handler: CharmHandler = (context, environment) => {
+  readonly handler: CharmHandler = (context) => {
     const description = context.hook === undefined ? '' : describeHook(context.hook);
     for (const rule of this.rules) {
       if (rule.remaining === 0 || rule.unit !== context.unit) continue;
       if (rule.hook !== context.hook?.name && rule.hook !== description) continue;
       rule.remaining -= 1;
-      rule.action(context, environment);
+      rule.action(context);
     }
   };
 

@@ -46,7 +46,7 @@ export function commitOperation(
         const { resolution: _resolution, ...rest } = local;
         return { ...rest, failed: operation.hook };
       }
-      return commitHook(withoutFailure(local), operation.hook);
+      return commitHook(local.failed === undefined ? local : withoutFailure(local), operation.hook);
   }
 }
 

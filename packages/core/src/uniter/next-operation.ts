@@ -89,30 +89,31 @@ export function decideNextOperation(
  */
 function relationsStage(local: UniterState, snapshot: UnitSnapshot): UniterOperation | undefined {
   if (snapshot.orphaned) return { kind: 'destroy-self' };
+  let created: UniterOperation | undefined;
   for (const relation of snapshot.relations) {
-    if (local.relations.has(relation.id) || relation.life !== 'alive' || relation.suspended)
-      continue;
-    return {
-      kind: 'enter-scope',
-      relationId: relation.id,
-      endpoint: relation.endpoint.name,
-      remoteApplication: relation.remoteApplication,
-      peer: relation.peer,
-      implicit: relation.implicit,
-    };
-  }
-  for (const relation of snapshot.relations) {
+    if (relation.life !== 'alive' || relation.suspended) continue;
     const joined = local.relations.get(relation.id);
-    if (joined === undefined || joined.created || relation.life !== 'alive' || relation.suspended)
-      continue;
-    const hook = relationHook('relation-created', {
-      id: relation.id,
-      endpoint: joined.endpoint,
-      remoteApplication: joined.remoteApplication,
-    });
-    return { kind: 'run-hook', hook };
+    if (joined === undefined) {
+      return {
+        kind: 'enter-scope',
+        relationId: relation.id,
+        endpoint: relation.endpoint.name,
+        remoteApplication: relation.remoteApplication,
+        peer: relation.peer,
+        implicit: relation.implicit,
+      };
+    }
+    // Every scope is entered before any -relation-created runs (R3.4).
+    if (created === undefined && !joined.created) {
+      const hook = relationHook('relation-created', {
+        id: relation.id,
+        endpoint: joined.endpoint,
+        remoteApplication: joined.remoteApplication,
+      });
+      created = { kind: 'run-hook', hook };
+    }
   }
-  return undefined;
+  return created;
 }
 
 /** R5.3 (4), R5.21: accepting leadership, and `leader-settings-changed` for a non-leader. */
@@ -156,11 +157,17 @@ function relationHooks(
   context: DecisionContext,
   findWork: WorkFinder,
 ): UniterOperation | undefined {
-  const ids = [...local.relations.keys()].sort((a, b) => a - b);
+  // Snapshot relations come lowest id first; a joined relation the snapshot lost (it was
+  // removed) is served in its place in that order.
+  let served = 0;
+  const remotes = snapshot.relations;
+  const ids = sortedRelationIds(local.relations);
   for (const id of ids) {
     const relation = local.relations.get(id);
     if (relation === undefined) continue;
-    const remote = snapshot.relations.find((candidate) => candidate.id === id);
+    while (served < remotes.length && (remotes[served]?.id ?? Infinity) < id) served += 1;
+    const candidate = remotes[served];
+    const remote = candidate?.id === id ? candidate : undefined;
     const broken = isBroken(remote, context.unitDying);
     if (relation.implicit) {
       if (broken && !context.unitDying) return { kind: 'leave-scope', relationId: id };
@@ -175,4 +182,16 @@ function relationHooks(
     if (hook !== undefined) return { kind: 'run-hook', hook };
   }
   return undefined;
+}
+
+/** Sorted ids of a (persistent, so memoizable) relations map. */
+const relationIdCache = new WeakMap<UniterState['relations'], readonly number[]>();
+
+function sortedRelationIds(relations: UniterState['relations']): readonly number[] {
+  let ids = relationIdCache.get(relations);
+  if (ids === undefined) {
+    ids = [...relations.keys()].sort((a, b) => a - b);
+    relationIdCache.set(relations, ids);
+  }
+  return ids;
 }

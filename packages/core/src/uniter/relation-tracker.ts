@@ -28,6 +28,8 @@ export class RelationTracker implements RelationWork {
   private readonly departed = unitSet();
   private readonly joined = unitSet();
   private readonly changed = unitSet();
+  /** The set each unit is filed in, so re-filing touches one set. */
+  private readonly filed = new Map<string, UnitSet>();
 
   /**
    * Brings the sets up to date. `touched` names the local members the commits since the last
@@ -80,6 +82,7 @@ export class RelationTracker implements RelationWork {
     this.departed.clear();
     this.joined.clear();
     this.changed.clear();
+    this.filed.clear();
     for (const unit of local.members.keys()) this.place(unit);
     tree.forEachPair((unit) => {
       this.place(unit);
@@ -89,13 +92,24 @@ export class RelationTracker implements RelationWork {
   /** Files one unit under the work it needs, if any. */
   private place(unit: string): void {
     if (unit === this.self) return;
-    this.departed.delete(unit);
-    this.joined.delete(unit);
-    this.changed.delete(unit);
     const local = this.members?.get(unit);
     const remote = this.tree.get(unit);
-    if (local !== undefined && remote === undefined) this.departed.set(unit, undefined);
-    else if (local === undefined && remote !== undefined) this.joined.set(unit, undefined);
-    else if (local !== undefined && local !== remote) this.changed.set(unit, undefined);
+    const set =
+      local !== undefined && remote === undefined
+        ? this.departed
+        : local === undefined && remote !== undefined
+          ? this.joined
+          : local !== undefined && local !== remote
+            ? this.changed
+            : undefined;
+    const previous = this.filed.get(unit);
+    if (previous === set) return;
+    previous?.delete(unit);
+    if (set === undefined) {
+      this.filed.delete(unit);
+      return;
+    }
+    set.set(unit, undefined);
+    this.filed.set(unit, set);
   }
 }

@@ -42,12 +42,17 @@ export interface RelationSnapshot {
   /**
    * R3.2, R5.7: the non-departing units of the counterpart role in the unit's scope, with their
    * unit bag versions. Shared with every unit of the scope, so in a peer relation it holds the
-   * unit itself too: read it through `observedMembers`, `observedVersion` or `isObserved`.
+   * unit itself too: read it through `observedMembers` or `observedVersion`. Empty unless the unit
+   * observes the scope (in scope and not departing): only such a unit acts on members (R5.8; a
+   * Dying unit treats every relation as broken) and is told of their changes (R4.14).
    */
   readonly scopeMembers: MemberTree;
   /** The unit the snapshot is for (left out of `scopeMembers` by the readers). */
   readonly self: string;
-  /** R3.3: the version of each application bag the unit watches (its own, for a peer relation). */
+  /**
+   * R3.3: the version of each application bag the unit watches (its own, for a peer relation);
+   * empty, like `scopeMembers`, unless the unit observes the relation.
+   */
   readonly applicationMembers: ReadonlyMap<string, number>;
 }
 
@@ -72,6 +77,8 @@ export interface UnitSnapshot {
   /** Every relation the unit takes part in (R2.27), lowest id first. */
   readonly relations: readonly RelationSnapshot[];
 }
+
+const NO_APPLICATION_MEMBERS: ReadonlyMap<string, number> = new Map();
 
 /** The members a unit observes in a relation, in byte-wise order, without itself (R3.2). */
 export function observedMembers(relation: RelationSnapshot): [string, number][] {
@@ -106,6 +113,8 @@ export function unitSnapshot(state: ModelState, unitName: string): UnitSnapshot 
     aliveContainerRelation ||= container && relation.life === 'alive';
     const scope = scopeKey(relation.id, container, principalName(unit));
     const remoteApplication = counterpartApplication(relation, unit.application);
+    const membership = state.memberships.get(relation.id)?.get(unit.name);
+    const observing = membership !== undefined && !membership.departing;
     relations.push({
       id: relation.id,
       key: relation.key,
@@ -115,16 +124,19 @@ export function unitSnapshot(state: ModelState, unitName: string): UnitSnapshot 
       suspended: relation.suspended,
       peer: isPeerRelation(relation),
       implicit: isImplicitEndpoint(endpoint),
-      inScope: state.memberships.get(relation.id)?.has(unit.name) === true,
-      scopeMembers:
-        state.index.scopeMembers
-          .get(relation.id)
-          ?.get(scope)
-          ?.get(counterpartRole(endpoint.role)) ?? EMPTY_MEMBERS,
+      inScope: membership !== undefined,
+      scopeMembers: observing
+        ? (state.index.scopeMembers
+            .get(relation.id)
+            ?.get(scope)
+            ?.get(counterpartRole(endpoint.role)) ?? EMPTY_MEMBERS)
+        : EMPTY_MEMBERS,
       self: unit.name,
-      applicationMembers: new Map([
-        [remoteApplication, applicationBag(state, relation.id, remoteApplication).version],
-      ]),
+      applicationMembers: observing
+        ? new Map([
+            [remoteApplication, applicationBag(state, relation.id, remoteApplication).version],
+          ])
+        : NO_APPLICATION_MEMBERS,
     });
   }
   const subordinates = [...(state.index.subordinates.get(unit.name)?.values() ?? [])].sort();
