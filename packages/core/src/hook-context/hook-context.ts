@@ -62,6 +62,19 @@ export interface RelationGetOptions {
   readonly app?: boolean;
 }
 
+/** What a context holds for the length of one hook. */
+interface ContextCaches {
+  /** R4.9: `relation-list` is fixed at context creation; built on first use. */
+  readonly memberLists: Map<number, readonly string[]>;
+  /** Own bags as the hook edits them (R4.9: fetched on first access, then held). */
+  readonly ownUnitBags: Map<number, Map<string, string>>;
+  readonly ownApplicationBags: Map<number, Map<string, string>>;
+  readonly unitEdits: Map<number, Map<string, string>>;
+  readonly applicationEdits: Map<number, Map<string, string>>;
+  /** Other bags read in this hook, read once (R4.9). */
+  readonly readOnce: Map<string, ReadonlyMap<string, string>>;
+}
+
 /** One hook run's view of the model and its buffered writes. */
 export class HookContext {
   readonly unit: string;
@@ -72,16 +85,10 @@ export class HookContext {
   private readonly memberCache: MemberBagCache;
   private readonly options: CompatibilityOptions;
   private readonly relations: UniterState['relations'];
-  /** R4.9: `relation-list` is fixed at context creation; built on first use. */
-  private readonly memberLists = new Map<number, readonly string[]>();
+  /** R7.14: once `is-leader` answered false, it answers false until the hook ends. */
   private leaderSeenFalse = false;
-  /** Own bags as the hook edits them (R4.9: fetched on first access, then held). */
-  private readonly ownUnitBags = new Map<number, Map<string, string>>();
-  private readonly ownApplicationBags = new Map<number, Map<string, string>>();
-  private readonly unitEdits = new Map<number, Map<string, string>>();
-  private readonly applicationEdits = new Map<number, Map<string, string>>();
-  /** Other bags read in this hook, read once (R4.9). */
-  private readonly readOnce = new Map<string, ReadonlyMap<string, string>>();
+  /** Per-hook caches and buffered edits, created on first use (most hooks use none). */
+  private cachesValue: ContextCaches | undefined;
   private config: ReadonlyMap<string, ConfigValue | null> | undefined;
   private leaderSettings: ReadonlyMap<string, string> | undefined;
   private charmState: Map<string, string> | undefined;
@@ -108,6 +115,18 @@ export class HookContext {
       if (kind === 'relation-joined' || kind === 'relation-changed')
         this.memberCache.forget(hookRelation, remoteUnit);
     }
+  }
+
+  private get caches(): ContextCaches {
+    this.cachesValue ??= {
+      memberLists: new Map(),
+      ownUnitBags: new Map(),
+      ownApplicationBags: new Map(),
+      unitEdits: new Map(),
+      applicationEdits: new Map(),
+      readOnce: new Map(),
+    };
+    return this.cachesValue;
   }
 
   /** The hook's `JUJU_*` environment (R6.4, R6.5); empty when the runner gave none. */
@@ -162,7 +181,7 @@ export class HookContext {
     }
     const id = relation.id;
     const copy = options.app === true ? this.ownApplicationBag(id) : this.ownUnitBag(id);
-    const edits = options.app === true ? this.applicationEdits : this.unitEdits;
+    const edits = options.app === true ? this.caches.applicationEdits : this.caches.unitEdits;
     const pending = edits.get(id) ?? new Map<string, string>();
     for (const [key, value] of settings) {
       pending.set(key, value);
@@ -263,15 +282,16 @@ export class HookContext {
 
   /** The buffered relation writes, to commit if the hook succeeds (R4.10, R4.11). */
   relationWrites(): RelationSettingsWrite[] {
+    if (this.cachesValue === undefined) return [];
     const writes: RelationSettingsWrite[] = [];
-    const ids = [...new Set([...this.unitEdits.keys(), ...this.applicationEdits.keys()])].sort(
-      (a, b) => a - b,
-    );
+    const ids = [
+      ...new Set([...this.caches.unitEdits.keys(), ...this.caches.applicationEdits.keys()]),
+    ].sort((a, b) => a - b);
     for (const relationId of ids) {
-      const unitEdits = this.unitEdits.get(relationId);
+      const unitEdits = this.caches.unitEdits.get(relationId);
       if (unitEdits !== undefined)
         writes.push({ relationId, owner: { kind: 'unit', unit: this.unit }, settings: unitEdits });
-      const appEdits = this.applicationEdits.get(relationId);
+      const appEdits = this.caches.applicationEdits.get(relationId);
       if (appEdits !== undefined) {
         writes.push({
           relationId,
@@ -377,7 +397,7 @@ export class HookContext {
   }
 
   private membersOf(relation: RelationState): readonly string[] {
-    let members = this.memberLists.get(relation.id);
+    let members = this.caches.memberLists.get(relation.id);
     if (members === undefined) {
       const units = new Set(relation.members.keys());
       const remote = this.hook?.relation?.id === relation.id ? (this.hook.remoteUnit ?? '') : '';
@@ -386,34 +406,34 @@ export class HookContext {
         else units.delete(remote);
       }
       members = [...units].sort();
-      this.memberLists.set(relation.id, members);
+      this.caches.memberLists.set(relation.id, members);
     }
     return members;
   }
 
   private once(key: string, read: () => ReadonlyMap<string, string>): ReadonlyMap<string, string> {
-    let values = this.readOnce.get(key);
+    let values = this.caches.readOnce.get(key);
     if (values === undefined) {
       values = new Map(read());
-      this.readOnce.set(key, values);
+      this.caches.readOnce.set(key, values);
     }
     return values;
   }
 
   private ownUnitBag(relationId: number): Map<string, string> {
-    let bag = this.ownUnitBags.get(relationId);
+    let bag = this.caches.ownUnitBags.get(relationId);
     if (bag === undefined) {
       bag = new Map(unitBag(this.model(), relationId, this.unit).values);
-      this.ownUnitBags.set(relationId, bag);
+      this.caches.ownUnitBags.set(relationId, bag);
     }
     return bag;
   }
 
   private ownApplicationBag(relationId: number): Map<string, string> {
-    let bag = this.ownApplicationBags.get(relationId);
+    let bag = this.caches.ownApplicationBags.get(relationId);
     if (bag === undefined) {
       bag = new Map(applicationBag(this.model(), relationId, this.application).values);
-      this.ownApplicationBags.set(relationId, bag);
+      this.caches.ownApplicationBags.set(relationId, bag);
     }
     return bag;
   }

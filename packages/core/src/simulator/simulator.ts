@@ -25,6 +25,7 @@ import { setUnitStatus } from '../operations/unit-status.js';
 import { unitsAffectedBy } from '../uniter/affected-units.js';
 import { nextOperation } from '../uniter/next-operation.js';
 import { resolveFailedHook, restartUniter } from '../uniter/uniter-lifecycle.js';
+import { compatibility } from '../uniter/uniter-options.js';
 import type { CompatibilityOptions } from '../uniter/uniter-options.js';
 import type { UniterOperation } from '../uniter/uniter-operation.js';
 import type { Resolution, UniterState } from '../uniter/uniter-state.js';
@@ -87,7 +88,7 @@ export class Simulator implements SimulationHost {
     this.crossCheck = options.crossCheckResolver ?? false;
     this.snapshots = new SnapshotCache(this.crossCheck);
     this.model = emptyModel(options.model ?? 'default');
-    this.compatibility = options.compatibility ?? {};
+    this.compatibility = compatibility(options.compatibility);
     this.stepper = createStepper(options.stepping ?? { kind: 'round-robin' });
   }
 

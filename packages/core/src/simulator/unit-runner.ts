@@ -50,7 +50,6 @@ export class UnitRunner {
 
 /** A logged hook whose environment is rebuilt when read rather than stored (logs grow large). */
 class RecordedHook implements HookRecord {
-  readonly unit: string;
   readonly hook: Hook;
   readonly unitLife: HookRecord['unitLife'];
   readonly outcome: HookRecord['outcome'];
@@ -60,11 +59,14 @@ class RecordedHook implements HookRecord {
     fields: Omit<HookRecord, 'environment'>,
     private readonly runner: UnitRunner,
   ) {
-    this.unit = fields.unit;
     this.hook = fields.hook;
     this.unitLife = fields.unitLife;
     this.outcome = fields.outcome;
     if (fields.error !== undefined) this.error = fields.error;
+  }
+
+  get unit(): string {
+    return this.runner.unit;
   }
 
   get environment(): Readonly<Record<string, string>> {

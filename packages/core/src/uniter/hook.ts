@@ -60,12 +60,54 @@ export function relationHook(
 ): Hook {
   return {
     kind,
-    name: `${relation.endpoint}-${kind}`,
+    name: relationHookName(relation.endpoint, kind),
     relation,
     remoteUnit: details.remoteUnit ?? '',
     ...(details.departingUnit === undefined ? {} : { departingUnit: details.departingUnit }),
     ...(details.version === undefined ? {} : { version: details.version }),
   };
+}
+
+/**
+ * Hook names and relation descriptors are shared between the many hooks that use them (a long
+ * simulation logs millions of hooks). The tables are emptied if they ever grow large.
+ */
+const descriptors = new Map<number, Map<string, HookRelation>>();
+const hookNames = new Map<string, Map<string, string>>();
+
+/** The relation descriptor of a hook, shared by every hook of that relation and endpoint. */
+export function hookRelation(
+  id: number,
+  endpoint: string,
+  remoteApplication: string,
+): HookRelation {
+  let byRemote = descriptors.get(id);
+  if (byRemote === undefined) {
+    if (descriptors.size > 10_000) descriptors.clear();
+    byRemote = new Map();
+    descriptors.set(id, byRemote);
+  }
+  let descriptor = byRemote.get(remoteApplication);
+  if (descriptor?.endpoint !== endpoint) {
+    descriptor = { id, endpoint, remoteApplication };
+    byRemote.set(remoteApplication, descriptor);
+  }
+  return descriptor;
+}
+
+function relationHookName(endpoint: string, kind: RelationHookKind): string {
+  let names = hookNames.get(endpoint);
+  if (names === undefined) {
+    if (hookNames.size > 10_000) hookNames.clear();
+    names = new Map();
+    hookNames.set(endpoint, names);
+  }
+  let name = names.get(kind);
+  if (name === undefined) {
+    name = `${endpoint}-${kind}`;
+    names.set(kind, name);
+  }
+  return name;
 }
 
 /** True for the five relation hooks. */

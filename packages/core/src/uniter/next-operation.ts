@@ -157,17 +157,21 @@ function relationHooks(
   context: DecisionContext,
   findWork: WorkFinder,
 ): UniterOperation | undefined {
-  // Snapshot relations come lowest id first; a joined relation the snapshot lost (it was
-  // removed) is served in its place in that order.
-  let served = 0;
-  const remotes = snapshot.relations;
-  const ids = sortedRelationIds(local.relations);
+  // The common case: every joined relation is in the snapshot, which lists them lowest id first.
+  let matched = 0;
+  for (const remote of snapshot.relations) {
+    if (local.relations.has(remote.id)) matched += 1;
+  }
+  const ids =
+    matched === local.relations.size
+      ? snapshot.relations
+          .filter((remote) => local.relations.has(remote.id))
+          .map((remote) => remote.id)
+      : [...local.relations.keys()].sort((a, b) => a - b);
   for (const id of ids) {
     const relation = local.relations.get(id);
     if (relation === undefined) continue;
-    while (served < remotes.length && (remotes[served]?.id ?? Infinity) < id) served += 1;
-    const candidate = remotes[served];
-    const remote = candidate?.id === id ? candidate : undefined;
+    const remote = snapshot.relations.find((candidate) => candidate.id === id);
     const broken = isBroken(remote, context.unitDying);
     if (relation.implicit) {
       if (broken && !context.unitDying) return { kind: 'leave-scope', relationId: id };
@@ -182,16 +186,4 @@ function relationHooks(
     if (hook !== undefined) return { kind: 'run-hook', hook };
   }
   return undefined;
-}
-
-/** Sorted ids of a (persistent, so memoizable) relations map. */
-const relationIdCache = new WeakMap<UniterState['relations'], readonly number[]>();
-
-function sortedRelationIds(relations: UniterState['relations']): readonly number[] {
-  let ids = relationIdCache.get(relations);
-  if (ids === undefined) {
-    ids = [...relations.keys()].sort((a, b) => a - b);
-    relationIdCache.set(relations, ids);
-  }
-  return ids;
 }

@@ -1,8 +1,8 @@
 /**
  * The per-relation decision procedure (R5.8): which hook, if any, a relation needs next.
  */
-import { relationHook } from './hook.js';
-import type { Hook, HookRelation } from './hook.js';
+import { hookRelation, relationHook } from './hook.js';
+import type { Hook } from './hook.js';
 import type { RelationWork } from './relation-work.js';
 import type { CompatibilityOptions } from './uniter-options.js';
 import type { RelationState } from './uniter-state.js';
@@ -37,11 +37,8 @@ export function decideRelation(
   work: RelationWork,
 ): Hook | undefined {
   const broken = isBroken(snapshot, context.unitDying);
-  const relation: HookRelation = {
-    id: local.id,
-    endpoint: local.endpoint,
-    remoteApplication: local.remoteApplication,
-  };
+  // Built only when a hook is returned: most relations have nothing to do on most steps.
+  const relation = () => hookRelation(local.id, local.endpoint, local.remoteApplication);
   const remoteVersion = (unit: string): number | undefined =>
     broken || snapshot === undefined || unit === snapshot.self
       ? undefined
@@ -50,7 +47,7 @@ export function decideRelation(
   // 1. A -joined is always followed by its -changed (R5.9), version 0 if the unit is gone.
   if (local.changedPending !== undefined) {
     const unit = local.changedPending;
-    return relationHook('relation-changed', relation, {
+    return relationHook('relation-changed', relation(), {
       remoteUnit: unit,
       version: remoteVersion(unit) ?? 0,
     });
@@ -58,7 +55,7 @@ export function decideRelation(
   // 2. Departures (R5.14: the departing unit is the local one when it is leaving).
   const departed = work.firstDeparted();
   if (departed !== undefined) {
-    return relationHook('relation-departed', relation, {
+    return relationHook('relation-departed', relation(), {
       remoteUnit: departed,
       departingUnit: context.leaving ? context.unit : departed,
     });
@@ -66,30 +63,28 @@ export function decideRelation(
   // 3. -broken, never for a peer relation (R5.16) unless asked for.
   if (broken) {
     return !local.peer || context.options.peerRelationBroken
-      ? relationHook('relation-broken', relation)
+      ? relationHook('relation-broken', relation())
       : undefined;
   }
   // 4. Application bags: a version-0 bag was never written and gives no hook (R5.9).
   for (const [application, version] of snapshot?.applicationMembers ?? []) {
     if (version !== (local.applicationMembers.get(application) ?? 0)) {
-      return relationHook(
-        'relation-changed',
-        { ...relation, remoteApplication: application },
-        { version },
-      );
+      return relationHook('relation-changed', hookRelation(local.id, local.endpoint, application), {
+        version,
+      });
     }
   }
   // 5, 6. Units that joined, then units whose bags changed.
   const joined = work.firstJoined();
   if (joined !== undefined) {
-    return relationHook('relation-joined', relation, {
+    return relationHook('relation-joined', relation(), {
       remoteUnit: joined,
       version: remoteVersion(joined) ?? 0,
     });
   }
   const changed = work.firstChanged();
   if (changed !== undefined) {
-    return relationHook('relation-changed', relation, {
+    return relationHook('relation-changed', relation(), {
       remoteUnit: changed,
       version: remoteVersion(changed) ?? 0,
     });

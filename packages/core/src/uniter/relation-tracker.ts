@@ -4,20 +4,17 @@
  * member trees that skips shared structure) and in the local members (the units the last commits
  * touched). Cost per step is proportional to the change, not to the relation's size.
  */
-import btree from 'sorted-btree';
-import type * as btreeTypes from 'sorted-btree';
-
-import { compareNames } from '../model/keys.js';
 import { diffMembers, EMPTY_MEMBERS } from '../model/member-tree.js';
 import type { MemberTree } from '../model/member-tree.js';
+import { PendingUnits } from './pending-units.js';
 import type { RelationWork } from './relation-work.js';
 import type { RelationState } from './uniter-state.js';
 import type { RelationSnapshot } from './unit-snapshot.js';
 
-type UnitSet = btreeTypes.default<string, undefined>;
+type UnitSet = PendingUnits;
 
 function unitSet(): UnitSet {
-  return new btree.default<string, undefined>(undefined, compareNames);
+  return new PendingUnits();
 }
 
 /** The pending unit-level work of one joined relation of one unit. */
@@ -64,15 +61,15 @@ export class RelationTracker implements RelationWork {
   }
 
   firstDeparted(): string | undefined {
-    return this.departed.minKey();
+    return this.departed.min();
   }
 
   firstJoined(): string | undefined {
-    return this.joined.minKey();
+    return this.joined.min();
   }
 
   firstChanged(): string | undefined {
-    return this.changed.minKey();
+    return this.changed.min();
   }
 
   private rebuild(local: RelationState, tree: MemberTree, self: string): void {
@@ -109,7 +106,7 @@ export class RelationTracker implements RelationWork {
       this.filed.delete(unit);
       return;
     }
-    set.set(unit, undefined);
+    set.add(unit);
     this.filed.set(unit, set);
   }
 }

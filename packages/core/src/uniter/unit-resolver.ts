@@ -56,11 +56,16 @@ export class UnitResolver {
         this.touched.set(relation.id, units);
       }
     }
-    for (const id of this.trackers.keys()) {
-      if (!this.current.relations.has(id)) {
-        this.trackers.delete(id);
-        this.touched.delete(id);
-      }
+    // Only these operations drop a relation from the local state.
+    const dropped =
+      operation.kind === 'leave-scope'
+        ? operation.relationId
+        : operation.kind === 'run-hook' && operation.hook.kind === 'relation-broken'
+          ? operation.hook.relation?.id
+          : undefined;
+    if (dropped !== undefined && !this.current.relations.has(dropped)) {
+      this.trackers.delete(dropped);
+      this.touched.delete(dropped);
     }
     return this.current;
   }

@@ -27,5 +27,8 @@ export const JUJU_COMPATIBILITY: CompatibilityOptions = Object.freeze({
 
 /** Fills unspecified switches with Juju's defaults. */
 export function compatibility(options: Partial<CompatibilityOptions> = {}): CompatibilityOptions {
-  return { ...JUJU_COMPATIBILITY, ...options };
+  const complete = (Object.keys(JUJU_COMPATIBILITY) as (keyof CompatibilityOptions)[]).every(
+    (key) => options[key] !== undefined,
+  );
+  return complete ? (options as CompatibilityOptions) : { ...JUJU_COMPATIBILITY, ...options };
 }
