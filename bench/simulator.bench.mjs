@@ -65,11 +65,6 @@ if (Number.isFinite(size) && size > 0) {
 } else {
   const script = fileURLToPath(import.meta.url);
   console.log('simulator: settling a model from deploy to idle, trivial in-process charms\n');
-  console.log(
-    ['units', 'hooks', 'operations', 'seconds', 'hooks/s', 'µs/hook', 'peak RSS MB']
-      .map((h) => h.padEnd(13))
-      .join(''),
-  );
   const repeats = Number(process.env.LOOM_BENCH_REPEATS ?? 3);
   console.log(`(each size run ${repeats} times in fresh processes; best and median shown)\n`);
   console.log(

@@ -29,7 +29,7 @@ export class PendingUnits {
     let child = heap.length - 1;
     while (child > 0) {
       const parent = (child - 1) >> 1;
-      const above = heap[parent] as string;
+      const above = heap[parent] ?? '';
       if (compareNames(above, unit) <= 0) break;
       heap[child] = above;
       child = parent;
@@ -76,11 +76,9 @@ export class PendingUnits {
       if (left >= heap.length) break;
       const right = left + 1;
       const smaller =
-        right < heap.length && compareNames(heap[right] as string, heap[left] as string) < 0
-          ? right
-          : left;
-      if (compareNames(heap[smaller] as string, last) >= 0) break;
-      heap[parent] = heap[smaller] as string;
+        right < heap.length && compareNames(heap[right] ?? '', heap[left] ?? '') < 0 ? right : left;
+      if (compareNames(heap[smaller] ?? '', last) >= 0) break;
+      heap[parent] = heap[smaller] ?? '';
       parent = smaller;
     }
     heap[parent] = last;
