@@ -80,6 +80,8 @@ export class Simulator implements SimulationHost {
   private readonly runners = new Map<string, UnitRunner>();
   private readonly handlers = new Map<string, CharmHandler>();
   private readonly charmHandlers = new Map<string, CharmHandler>();
+  /** Bumped when a behaviour is registered: runners re-resolve their cached handler. */
+  private handlerGeneration = 0;
   private readonly stepper: Stepper;
   private readonly crossCheck: boolean;
   private readonly snapshots: SnapshotCache;
@@ -100,13 +102,17 @@ export class Simulator implements SimulationHost {
   /** Gives every application of a charm (by charm name) a behaviour. */
   charm(charmName: string, handler: CharmHandler): void {
     this.charmHandlers.set(charmName, handler);
+    this.handlerGeneration += 1;
   }
 
   /** `deploy`, with an optional behaviour for this application. */
   deploy(input: DeployInput & { readonly handler?: CharmHandler }): Deployed {
     const { handler, ...rest } = input;
     const deployed = this.must(deploy(this.model, rest));
-    if (handler !== undefined) this.handlers.set(input.application, handler);
+    if (handler !== undefined) {
+      this.handlers.set(input.application, handler);
+      this.handlerGeneration += 1;
+    }
     return deployed;
   }
 
@@ -222,13 +228,20 @@ export class Simulator implements SimulationHost {
   }
 
   handlerFor(unit: string): CharmHandler | undefined {
+    const runner = this.runners.get(unit);
+    if (runner !== undefined && runner.handlerGeneration === this.handlerGeneration)
+      return runner.handler;
     const application = this.model.units.get(unit)?.application;
-    if (application === undefined) return undefined;
-    const charm = this.model.applications.get(application)?.charm.name;
-    return (
-      this.handlers.get(application) ??
-      (charm === undefined ? undefined : this.charmHandlers.get(charm))
-    );
+    const charm =
+      application === undefined ? undefined : this.model.applications.get(application)?.charm.name;
+    const handler =
+      (application === undefined ? undefined : this.handlers.get(application)) ??
+      (charm === undefined ? undefined : this.charmHandlers.get(charm));
+    if (runner !== undefined) {
+      runner.handler = handler;
+      runner.handlerGeneration = this.handlerGeneration;
+    }
+    return handler;
   }
 
   addressOf(unit: string): string {

@@ -8,6 +8,7 @@ import type { CompatibilityOptions } from '../uniter/uniter-options.js';
 import { initialUniterState } from '../uniter/uniter-state.js';
 import { UnitResolver } from '../uniter/unit-resolver.js';
 import type { HookRecord } from './hook-record.js';
+import type { CharmHandler } from './simulation-host.js';
 import { hookVariables } from '../uniter/hook.js';
 import type { Hook } from '../uniter/hook.js';
 
@@ -23,6 +24,9 @@ export class UnitRunner {
   readonly memberCache = new MemberBagCache();
   readonly hooks: HookRecord[] = [];
   readonly logs: LogLine[] = [];
+  /** The unit's charm behaviour, as resolved at `handlerGeneration`. */
+  handler: CharmHandler | undefined;
+  handlerGeneration = -1;
   /** Whether the charm ever set a workload status (R7.17). */
   statusEverSet = false;
 

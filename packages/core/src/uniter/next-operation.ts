@@ -14,12 +14,15 @@ import type { UniterOperation } from './uniter-operation.js';
 import type { RelationState, UniterState } from './uniter-state.js';
 import type { RelationSnapshot, UnitSnapshot } from './unit-snapshot.js';
 
-/** Finds the unit-level work of a relation (a scan, or an incremental tracker). */
+/**
+ * Finds the unit-level work of a relation (a scan, or an incremental tracker); `undefined` means
+ * the same inputs were already decided to need nothing.
+ */
 export type WorkFinder = (
   local: RelationState,
   snapshot: RelationSnapshot | undefined,
   broken: boolean,
-) => RelationWork;
+) => RelationWork | undefined;
 
 /**
  * The next operation for a unit. Pure: the same inputs give the same answer. Relations are served
@@ -158,32 +161,31 @@ function relationHooks(
   findWork: WorkFinder,
 ): UniterOperation | undefined {
   // The common case: every joined relation is in the snapshot, which lists them lowest id first.
-  let matched = 0;
+  const pairs: [RelationState, RelationSnapshot | undefined][] = [];
   for (const remote of snapshot.relations) {
-    if (local.relations.has(remote.id)) matched += 1;
+    const relation = local.relations.get(remote.id);
+    if (relation !== undefined) pairs.push([relation, remote]);
   }
-  const ids =
-    matched === local.relations.size
-      ? snapshot.relations
-          .filter((remote) => local.relations.has(remote.id))
-          .map((remote) => remote.id)
-      : [...local.relations.keys()].sort((a, b) => a - b);
-  for (const id of ids) {
-    const relation = local.relations.get(id);
-    if (relation === undefined) continue;
-    const remote = snapshot.relations.find((candidate) => candidate.id === id);
+  if (pairs.length !== local.relations.size) {
+    // A joined relation the snapshot no longer has (it was removed) takes its place by id.
+    pairs.length = 0;
+    for (const id of [...local.relations.keys()].sort((a, b) => a - b)) {
+      const relation = local.relations.get(id);
+      if (relation !== undefined)
+        pairs.push([relation, snapshot.relations.find((candidate) => candidate.id === id)]);
+    }
+  }
+  for (const [relation, remote] of pairs) {
     const broken = isBroken(remote, context.unitDying);
     if (relation.implicit) {
-      if (broken && !context.unitDying) return { kind: 'leave-scope', relationId: id };
+      if (broken && !context.unitDying) return { kind: 'leave-scope', relationId: relation.id };
       continue;
     }
-    const hook: Hook | undefined = decideRelation(
-      relation,
-      remote,
-      context,
-      findWork(relation, remote, broken),
-    );
+    const work = findWork(relation, remote, broken);
+    if (work === undefined) continue;
+    const hook: Hook | undefined = decideRelation(relation, remote, context, work);
     if (hook !== undefined) return { kind: 'run-hook', hook };
+    work.settled?.();
   }
   return undefined;
 }

@@ -27,6 +27,11 @@ export class RelationTracker implements RelationWork {
   private readonly changed = unitSet();
   /** The set each unit is filed in, so re-filing touches one set. */
   private readonly filed = new Map<string, UnitSet>();
+  /** The inputs last decided to need nothing (objects are immutable, so identity suffices). */
+  private idleFor:
+    { local: RelationState; snapshot: RelationSnapshot | undefined; broken: boolean } | undefined;
+  private current:
+    { local: RelationState; snapshot: RelationSnapshot | undefined; broken: boolean } | undefined;
 
   /**
    * Brings the sets up to date. `touched` names the local members the commits since the last
@@ -37,7 +42,17 @@ export class RelationTracker implements RelationWork {
     snapshot: RelationSnapshot | undefined,
     broken: boolean,
     touched: ReadonlySet<string> | undefined,
-  ): this {
+  ): this | undefined {
+    const idle = this.idleFor;
+    if (
+      idle?.local === local &&
+      idle.snapshot === snapshot &&
+      idle.broken === broken &&
+      touched === undefined
+    ) {
+      return undefined;
+    }
+    this.current = { local, snapshot, broken };
     const tree = broken || snapshot === undefined ? EMPTY_MEMBERS : snapshot.scopeMembers;
     const self = snapshot?.self ?? this.self;
     if (
@@ -58,6 +73,10 @@ export class RelationTracker implements RelationWork {
       });
     }
     return this;
+  }
+
+  settled(): void {
+    this.idleFor = this.current;
   }
 
   firstDeparted(): string | undefined {

@@ -17,6 +17,11 @@ export interface RelationWork {
   firstJoined(): string | undefined;
   /** A unit both have with different versions: `-changed`. */
   firstChanged(): string | undefined;
+  /**
+   * Told that the decision found nothing to do for the inputs the work was found for. An
+   * incremental finder may then answer `undefined` ("still nothing") while they stay the same.
+   */
+  settled?(): void;
 }
 
 /**
