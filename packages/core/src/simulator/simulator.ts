@@ -229,8 +229,7 @@ export class Simulator implements SimulationHost {
 
   handlerFor(unit: string): CharmHandler | undefined {
     const runner = this.runners.get(unit);
-    if (runner !== undefined && runner.handlerGeneration === this.handlerGeneration)
-      return runner.handler;
+    if (runner?.handlerGeneration === this.handlerGeneration) return runner.handler;
     const application = this.model.units.get(unit)?.application;
     const charm =
       application === undefined ? undefined : this.model.applications.get(application)?.charm.name;

@@ -39,10 +39,7 @@ export function decideRelation(
   const broken = isBroken(snapshot, context.unitDying);
   // Built only when a hook is returned: most relations have nothing to do on most steps.
   const relation = () => hookRelation(local.id, local.endpoint, local.remoteApplication);
-  const remoteVersion = (unit: string): number | undefined =>
-    broken || snapshot === undefined || unit === snapshot.self
-      ? undefined
-      : snapshot.scopeMembers.get(unit);
+  const remoteVersion = (unit: string) => observedVersionOf(snapshot, broken, unit);
 
   // 1. A -joined is always followed by its -changed (R5.9), version 0 if the unit is gone.
   if (local.changedPending !== undefined) {
@@ -90,4 +87,15 @@ export function decideRelation(
     });
   }
   return undefined;
+}
+
+/** A member's bag version as the decision sees it: none when broken (R5.8) or for the unit itself. */
+function observedVersionOf(
+  snapshot: RelationSnapshot | undefined,
+  broken: boolean,
+  unit: string,
+): number | undefined {
+  return broken || snapshot === undefined || unit === snapshot.self
+    ? undefined
+    : snapshot.scopeMembers.get(unit);
 }

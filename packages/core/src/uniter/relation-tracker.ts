@@ -28,10 +28,12 @@ export class RelationTracker implements RelationWork {
   /** The set each unit is filed in, so re-filing touches one set. */
   private readonly filed = new Map<string, UnitSet>();
   /** The inputs last decided to need nothing (objects are immutable, so identity suffices). */
-  private idleFor:
-    { local: RelationState; snapshot: RelationSnapshot | undefined; broken: boolean } | undefined;
-  private current:
-    { local: RelationState; snapshot: RelationSnapshot | undefined; broken: boolean } | undefined;
+  private idleLocal: RelationState | undefined;
+  private idleSnapshot: RelationSnapshot | undefined;
+  private idleBroken = false;
+  private currentLocal: RelationState | undefined;
+  private currentSnapshot: RelationSnapshot | undefined;
+  private currentBroken = false;
 
   /**
    * Brings the sets up to date. `touched` names the local members the commits since the last
@@ -43,16 +45,17 @@ export class RelationTracker implements RelationWork {
     broken: boolean,
     touched: ReadonlySet<string> | undefined,
   ): this | undefined {
-    const idle = this.idleFor;
     if (
-      idle?.local === local &&
-      idle.snapshot === snapshot &&
-      idle.broken === broken &&
+      this.idleLocal === local &&
+      this.idleSnapshot === snapshot &&
+      this.idleBroken === broken &&
       touched === undefined
     ) {
       return undefined;
     }
-    this.current = { local, snapshot, broken };
+    this.currentLocal = local;
+    this.currentSnapshot = snapshot;
+    this.currentBroken = broken;
     const tree = broken || snapshot === undefined ? EMPTY_MEMBERS : snapshot.scopeMembers;
     const self = snapshot?.self ?? this.self;
     if (
@@ -76,7 +79,9 @@ export class RelationTracker implements RelationWork {
   }
 
   settled(): void {
-    this.idleFor = this.current;
+    this.idleLocal = this.currentLocal;
+    this.idleSnapshot = this.currentSnapshot;
+    this.idleBroken = this.currentBroken;
   }
 
   firstDeparted(): string | undefined {
