@@ -421,19 +421,31 @@ export class HookContext {
   }
 
   private ownUnitBag(relationId: number): Map<string, string> {
-    let bag = this.caches.ownUnitBags.get(relationId);
-    if (bag === undefined) {
-      bag = new Map(unitBag(this.model(), relationId, this.unit).values);
-      this.caches.ownUnitBags.set(relationId, bag);
-    }
-    return bag;
+    return this.held(
+      this.caches.ownUnitBags,
+      relationId,
+      () => unitBag(this.model(), relationId, this.unit).values,
+    );
   }
 
   private ownApplicationBag(relationId: number): Map<string, string> {
-    let bag = this.caches.ownApplicationBags.get(relationId);
+    return this.held(
+      this.caches.ownApplicationBags,
+      relationId,
+      () => applicationBag(this.model(), relationId, this.application).values,
+    );
+  }
+
+  /** R4.9: an own bag is fetched on first access, then held (and edited) for the hook. */
+  private held(
+    copies: Map<number, Map<string, string>>,
+    relationId: number,
+    fetch: () => ReadonlyMap<string, string>,
+  ): Map<string, string> {
+    let bag = copies.get(relationId);
     if (bag === undefined) {
-      bag = new Map(applicationBag(this.model(), relationId, this.application).values);
-      this.caches.ownApplicationBags.set(relationId, bag);
+      bag = new Map(fetch());
+      copies.set(relationId, bag);
     }
     return bag;
   }

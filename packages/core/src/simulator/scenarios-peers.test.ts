@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { HookToolError } from '../hook-context/hook-tool-error.js';
-import { CHARMS } from '../test-support/scenario-charms.js';
+import { CHARMS, FIXTURE_CHARM_NAMES } from '../test-support/scenario-charms.js';
 import { mark, recordsSince, Script, since } from '../test-support/scripted-charm.js';
 import { Simulator } from './simulator.js';
 
-const FIXTURES = Object.values(CHARMS).map((charm) => charm.name);
+const FIXTURES = FIXTURE_CHARM_NAMES;
 
 /** S11: clustercharm deployed as `cluster` with three units, settled; then the script takes over. */
 function cluster(script = new Script(), during?: Script): Simulator {

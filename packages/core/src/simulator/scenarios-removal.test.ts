@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { CHARMS } from '../test-support/scenario-charms.js';
+import { CHARMS, FIXTURE_CHARM_NAMES } from '../test-support/scenario-charms.js';
 import { mark, recordsSince, Script, since } from '../test-support/scripted-charm.js';
 import { OperationRefusedError } from './simulation-error.js';
 import { Simulator } from './simulator.js';
 
-const FIXTURES = Object.values(CHARMS).map((charm) => charm.name);
+const FIXTURES = FIXTURE_CHARM_NAMES;
 
 /** S1 completed (db/0; app/0, app/1 related as relation 0), then the script takes over. */
 function s1(script = new Script(), options: { appCharm?: keyof typeof CHARMS } = {}): Simulator {

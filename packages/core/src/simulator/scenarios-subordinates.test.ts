@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { CHARMS } from '../test-support/scenario-charms.js';
+import { CHARMS, FIXTURE_CHARM_NAMES } from '../test-support/scenario-charms.js';
 import { mark, recordsSince, Script, since } from '../test-support/scripted-charm.js';
 import { Simulator } from './simulator.js';
 
-const FIXTURES = Object.values(CHARMS).map((charm) => charm.name);
+const FIXTURES = FIXTURE_CHARM_NAMES;
 
 /** S19's set-up: app (logsrc, 2 units) and logger (0 units), settled, not yet related. */
 function deployed(): Simulator {

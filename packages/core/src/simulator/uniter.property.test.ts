@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { compareNames } from '../model/keys.js';
 import { setLeader } from '../operations/leadership.js';
 import { checkConvergence, checkHookLog } from '../test-support/hook-log-invariants.js';
-import { CHARMS } from '../test-support/scenario-charms.js';
+import { CHARMS, FIXTURE_CHARM_NAMES } from '../test-support/scenario-charms.js';
 import type { HookContext } from '../hook-context/hook-context.js';
 import { OperationRefusedError } from './simulation-error.js';
 import { Simulator } from './simulator.js';
@@ -32,7 +32,7 @@ interface World {
   tick: number;
 }
 
-const FIXTURES = Object.values(CHARMS).map((charm) => charm.name);
+const FIXTURES = FIXTURE_CHARM_NAMES;
 
 function behave(world: World, context: HookContext): void {
   const unit = context.unit;

@@ -47,6 +47,11 @@ export const CHARMS = {
   plaincharm: charm('plaincharm', ''),
 } as const;
 
+/** The charm names of the fixtures, for registering one behaviour for all of them. */
+export const FIXTURE_CHARM_NAMES: readonly string[] = Object.values(CHARMS).map(
+  (charm) => charm.name,
+);
+
 /** Asserts the operation was applied and returns it. */
 export function applied<T>(result: OperationResult<T>): Applied<T> {
   if (!result.ok) assert.fail(`expected the operation to apply, it was refused: ${result.message}`);
