@@ -257,7 +257,7 @@ export class Simulator implements SimulationHost {
     if (snapshot === undefined) return false;
     const runner = this.runners.get(unit) ?? this.startAgent(unit);
     // Spec §11.2: the first unit to run claims a vacant leadership.
-    if (snapshot.life === 'alive' && !this.model.leaders.has(snapshot.application)) {
+    if (snapshot.life === 'alive' && !snapshot.hasLeader) {
       this.apply(setLeader(this.model, { application: snapshot.application, unit }));
       return true;
     }

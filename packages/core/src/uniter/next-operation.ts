@@ -54,8 +54,10 @@ export function decideNextOperation(
   // R5.21: resigning needs no "continue" state and runs no hook.
   if (local.installed && local.leader && (!snapshot.isLeader || dying))
     return { kind: 'resign-leadership' };
+  // Each snapshot relation's local state, looked up once for every stage.
+  const joined = snapshot.relations.map((relation) => local.relations.get(relation.id));
   if (local.installed && !dying && continuing) {
-    const early = relationsStage(local, snapshot) ?? leadershipStage(local, snapshot);
+    const early = relationsStage(snapshot, joined) ?? leadershipStage(local, snapshot);
     if (early !== undefined) return early;
   }
   // R5.3 (8): a failed hook holds everything until it is resolved; a queued hook runs next.
@@ -77,26 +79,30 @@ export function decideNextOperation(
     unitDying: dying,
     options,
   };
-  if (dying) return dyingStage(local, snapshot, context, findWork);
+  if (dying) return dyingStage(local, snapshot, joined, context, findWork);
   if (!local.installed) return { kind: 'run-hook', hook: unitHook('install') };
   if (local.configVersion !== snapshot.configVersion) {
     return { kind: 'run-hook', hook: unitHook('config-changed', snapshot.configVersion) };
   }
   // R5.4: no relation hook but -relation-created before start has completed.
-  return local.started ? relationHooks(local, snapshot, context, findWork) : undefined;
+  return local.started ? relationHooks(local, snapshot, joined, context, findWork) : undefined;
 }
 
 /**
  * R5.3 (3): entering the scope of new relations (R3.4), then their `-relation-created` (R5.5).
  * A subordinate left without its container relation destroys itself first (R3.17).
  */
-function relationsStage(local: UniterState, snapshot: UnitSnapshot): UniterOperation | undefined {
+function relationsStage(
+  snapshot: UnitSnapshot,
+  joined: readonly (RelationState | undefined)[],
+): UniterOperation | undefined {
   if (snapshot.orphaned) return { kind: 'destroy-self' };
   let created: UniterOperation | undefined;
-  for (const relation of snapshot.relations) {
-    if (relation.life !== 'alive' || relation.suspended) continue;
-    const joined = local.relations.get(relation.id);
-    if (joined === undefined) {
+  for (let index = 0; index < snapshot.relations.length; index += 1) {
+    const relation = snapshot.relations[index];
+    if (relation?.life !== 'alive' || relation.suspended) continue;
+    const state = joined[index];
+    if (state === undefined) {
       return {
         kind: 'enter-scope',
         relationId: relation.id,
@@ -107,11 +113,11 @@ function relationsStage(local: UniterState, snapshot: UnitSnapshot): UniterOpera
       };
     }
     // Every scope is entered before any -relation-created runs (R3.4).
-    if (created === undefined && !joined.created) {
+    if (created === undefined && !state.created) {
       const hook = relationHook('relation-created', {
         id: relation.id,
-        endpoint: joined.endpoint,
-        remoteApplication: joined.remoteApplication,
+        endpoint: state.endpoint,
+        remoteApplication: state.remoteApplication,
       });
       created = { kind: 'run-hook', hook };
     }
@@ -137,13 +143,14 @@ function leadershipStage(local: UniterState, snapshot: UnitSnapshot): UniterOper
 function dyingStage(
   local: UniterState,
   snapshot: UnitSnapshot,
+  joined: readonly (RelationState | undefined)[],
   context: DecisionContext,
   findWork: WorkFinder,
 ): UniterOperation | undefined {
   if (!local.stopped) {
     if (snapshot.subordinatesToDestroy) return { kind: 'destroy-subordinates' };
     return (
-      relationHooks(local, snapshot, context, findWork) ?? {
+      relationHooks(local, snapshot, joined, context, findWork) ?? {
         kind: 'run-hook',
         hook: unitHook('stop'),
       }
@@ -157,15 +164,16 @@ function dyingStage(
 function relationHooks(
   local: UniterState,
   snapshot: UnitSnapshot,
+  joined: readonly (RelationState | undefined)[],
   context: DecisionContext,
   findWork: WorkFinder,
 ): UniterOperation | undefined {
   // The common case: every joined relation is in the snapshot, which lists them lowest id first.
   const pairs: [RelationState, RelationSnapshot | undefined][] = [];
-  for (const remote of snapshot.relations) {
-    const relation = local.relations.get(remote.id);
+  snapshot.relations.forEach((remote, index) => {
+    const relation = joined[index];
     if (relation !== undefined) pairs.push([relation, remote]);
-  }
+  });
   if (pairs.length !== local.relations.size) {
     // A joined relation the snapshot no longer has (it was removed) takes its place by id.
     pairs.length = 0;

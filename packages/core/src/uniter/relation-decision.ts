@@ -37,22 +37,19 @@ export function decideRelation(
   work: RelationWork,
 ): Hook | undefined {
   const broken = isBroken(snapshot, context.unitDying);
-  // Built only when a hook is returned: most relations have nothing to do on most steps.
-  const relation = () => hookRelation(local.id, local.endpoint, local.remoteApplication);
-  const remoteVersion = (unit: string) => observedVersionOf(snapshot, broken, unit);
 
   // 1. A -joined is always followed by its -changed (R5.9), version 0 if the unit is gone.
   if (local.changedPending !== undefined) {
     const unit = local.changedPending;
-    return relationHook('relation-changed', relation(), {
+    return relationHook('relation-changed', ownRelation(local), {
       remoteUnit: unit,
-      version: remoteVersion(unit) ?? 0,
+      version: observedVersionOf(snapshot, broken, unit) ?? 0,
     });
   }
   // 2. Departures (R5.14: the departing unit is the local one when it is leaving).
   const departed = work.firstDeparted();
   if (departed !== undefined) {
-    return relationHook('relation-departed', relation(), {
+    return relationHook('relation-departed', ownRelation(local), {
       remoteUnit: departed,
       departingUnit: context.leaving ? context.unit : departed,
     });
@@ -60,7 +57,7 @@ export function decideRelation(
   // 3. -broken, never for a peer relation (R5.16) unless asked for.
   if (broken) {
     return !local.peer || context.options.peerRelationBroken
-      ? relationHook('relation-broken', relation())
+      ? relationHook('relation-broken', ownRelation(local))
       : undefined;
   }
   // 4. Application bags: a version-0 bag was never written and gives no hook (R5.9).
@@ -74,19 +71,24 @@ export function decideRelation(
   // 5, 6. Units that joined, then units whose bags changed.
   const joined = work.firstJoined();
   if (joined !== undefined) {
-    return relationHook('relation-joined', relation(), {
+    return relationHook('relation-joined', ownRelation(local), {
       remoteUnit: joined,
-      version: remoteVersion(joined) ?? 0,
+      version: observedVersionOf(snapshot, broken, joined) ?? 0,
     });
   }
   const changed = work.firstChanged();
   if (changed !== undefined) {
-    return relationHook('relation-changed', relation(), {
+    return relationHook('relation-changed', ownRelation(local), {
       remoteUnit: changed,
-      version: remoteVersion(changed) ?? 0,
+      version: observedVersionOf(snapshot, broken, changed) ?? 0,
     });
   }
   return undefined;
+}
+
+/** The descriptor of the relation's hooks; built only when a hook is returned. */
+function ownRelation(local: RelationState) {
+  return hookRelation(local.id, local.endpoint, local.remoteApplication);
 }
 
 /** A member's bag version as the decision sees it: none when broken (R5.8) or for the unit itself. */

@@ -5,6 +5,7 @@
  */
 import { commitOperation } from './commit-operation.js';
 import { decideNextOperation } from './next-operation.js';
+import type { WorkFinder } from './next-operation.js';
 import { RelationTracker } from './relation-tracker.js';
 import { compatibility } from './uniter-options.js';
 import type { CompatibilityOptions } from './uniter-options.js';
@@ -32,18 +33,21 @@ export class UnitResolver {
 
   /** The next operation, as `nextOperation(this.state, snapshot)` would answer. */
   next(snapshot: UnitSnapshot | undefined): UniterOperation | undefined {
-    return decideNextOperation(this.current, snapshot, this.options, (local, relation, broken) => {
-      let tracker = this.trackers.get(local.id);
-      if (tracker === undefined) {
-        tracker = new RelationTracker();
-        this.trackers.set(local.id, tracker);
-      }
-      const touched = this.touched.get(local.id);
-      this.touched.delete(local.id);
-      // Without a record of what the commits touched, the tracker rebuilds: correct, if slower.
-      return tracker.update(local, relation, broken, touched);
-    });
+    return decideNextOperation(this.current, snapshot, this.options, this.findWork);
   }
+
+  /** The incremental work finder, made once. */
+  private readonly findWork: WorkFinder = (local, relation, broken) => {
+    let tracker = this.trackers.get(local.id);
+    if (tracker === undefined) {
+      tracker = new RelationTracker();
+      this.trackers.set(local.id, tracker);
+    }
+    const touched = this.touched.get(local.id);
+    if (touched !== undefined) this.touched.delete(local.id);
+    // Without a record of what the commits touched, the tracker rebuilds: correct, if slower.
+    return tracker.update(local, relation, broken, touched);
+  };
 
   /** Records an operation's outcome (see `commitOperation`) and returns the new local state. */
   commit(operation: UniterOperation, outcome: OperationOutcome = 'succeeded'): UniterState {

@@ -64,6 +64,8 @@ export interface UnitSnapshot {
   readonly applicationLife: Life;
   /** Whether the controller says the unit leads its application. */
   readonly isLeader: boolean;
+  /** Whether the application has a leader at all (a vacant leadership is claimed, spec §11.2). */
+  readonly hasLeader: boolean;
   /** The application's config version: a unit runs `config-changed` when it saw another. */
   readonly configVersion: number;
   /** The version of the application's leader settings (R5.21). */
@@ -146,6 +148,7 @@ export function unitSnapshot(state: ModelState, unitName: string): UnitSnapshot 
     life: unit.life,
     applicationLife: application.life,
     isLeader: state.leaders.get(unit.application) === unit.name,
+    hasLeader: state.leaders.has(unit.application),
     configVersion: application.configVersion,
     leaderSettingsVersion: state.leaderSettings.get(unit.application)?.version ?? 0,
     subordinates,
