@@ -2,6 +2,7 @@
 // Each size runs in its own process (so peak memory is its own): a peer application with 10% of
 // the units, and three applications holding the rest, each related to the peer application and
 // to the other two. Prints hooks run, hooks per second, microseconds per hook and peak memory.
+// Each measured run follows a warm-up run of a 60-unit model in the same process.
 // Run: npm run bench (or node bench/simulator.bench.mjs) after npm run build.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +62,8 @@ function run(units) {
 
 const size = Number(process.argv[2]);
 if (Number.isFinite(size) && size > 0) {
+  // A small model first warms the JIT up, so every size is measured with optimised code.
+  run(60);
   console.log(JSON.stringify(run(size)));
 } else {
   const script = fileURLToPath(import.meta.url);

@@ -280,6 +280,15 @@ export class HookContext {
     return this.statusWasSet;
   }
 
+  /** Whether the hook buffered any relation or charm-state write. */
+  get hasBufferedWrites(): boolean {
+    return (
+      this.charmStateChanged ||
+      (this.cachesValue !== undefined &&
+        (this.cachesValue.unitEdits.size > 0 || this.cachesValue.applicationEdits.size > 0))
+    );
+  }
+
   /** The buffered relation writes, to commit if the hook succeeds (R4.10, R4.11). */
   relationWrites(): RelationSettingsWrite[] {
     if (this.cachesValue === undefined) return [];

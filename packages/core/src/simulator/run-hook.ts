@@ -73,7 +73,7 @@ export function runHook(
   } catch (thrown) {
     error = thrown instanceof Error ? thrown.message : String(thrown);
   }
-  if (error === undefined) {
+  if (error === undefined && (context.hasBufferedWrites || needsAfterEffects(hook))) {
     const commit = afterEffects(host, runner, hook, {
       unit: runner.unit,
       relationSettings: context.relationWrites(),
@@ -131,6 +131,11 @@ function afterEffects(
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+}
+
+/** Hooks whose commit does something even when they wrote nothing. */
+function needsAfterEffects(hook: Hook): boolean {
+  return hook.kind === 'config-changed' || hook.kind === 'relation-broken' || hook.kind === 'start';
 }
 
 /** A hook that wrote nothing and has no after-effect commits nothing (the common case). */

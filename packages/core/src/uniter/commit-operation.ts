@@ -28,6 +28,7 @@ export function commitOperation(
         created: operation.implicit,
         members: ImmutableMap(),
         applicationMembers: ImmutableMap(),
+        changedPending: undefined,
       };
       return { ...local, relations: local.relations.set(operation.relationId, relation) };
     }
@@ -42,22 +43,12 @@ export function commitOperation(
     case 'set-dead':
       return local;
     case 'run-hook':
-      if (outcome === 'failed') {
-        const { resolution: _resolution, ...rest } = local;
-        return { ...rest, failed: operation.hook };
-      }
-      return commitHook(local.failed === undefined ? local : withoutFailure(local), operation.hook);
+      if (outcome === 'failed') return { ...local, failed: operation.hook, resolution: undefined };
+      return commitHook(
+        local.failed === undefined ? local : { ...local, failed: undefined, resolution: undefined },
+        operation.hook,
+      );
   }
-}
-
-function withoutFailure(local: UniterState): UniterState {
-  const { failed: _failed, resolution: _resolution, ...rest } = local;
-  return rest;
-}
-
-function withoutQueued(local: UniterState): UniterState {
-  const { queued: _queued, ...rest } = local;
-  return rest;
 }
 
 function commitHook(local: UniterState, hook: Hook): UniterState {
@@ -65,17 +56,14 @@ function commitHook(local: UniterState, hook: Hook): UniterState {
     case 'install':
       return { ...local, installed: true };
     case 'config-changed': {
-      const next = {
-        ...local,
-        ...(hook.version === undefined ? {} : { configVersion: hook.version }),
-      };
+      const next = hook.version === undefined ? local : { ...local, configVersion: hook.version };
       // The first config-changed queues start (R5.3 step 9).
       return local.started ? next : { ...next, queued: 'start' };
     }
     case 'start':
-      return { ...withoutQueued(local), started: true };
+      return { ...local, queued: undefined, started: true };
     case 'leader-elected':
-      return withoutQueued(local);
+      return { ...local, queued: undefined };
     case 'leader-settings-changed':
       return hook.version === undefined ? local : { ...local, leaderSettingsVersion: hook.version };
     case 'stop':
@@ -96,10 +84,7 @@ function commitRelationHook(local: UniterState, hook: Hook): UniterState {
   const unit = hook.remoteUnit ?? '';
   const version = hook.version ?? 0;
   const update = (next: RelationState) => ({ ...local, relations: local.relations.set(id, next) });
-  const settled = (next: RelationState): RelationState => {
-    const { changedPending: _pending, ...rest } = next;
-    return rest;
-  };
+
   switch (hook.kind) {
     case 'relation-created':
       return update({ ...relation, created: true });
@@ -112,14 +97,18 @@ function commitRelationHook(local: UniterState, hook: Hook): UniterState {
     case 'relation-changed':
       if (unit === '') {
         const application = hook.relation?.remoteApplication ?? relation.remoteApplication;
-        return update(
-          settled({
-            ...relation,
-            applicationMembers: relation.applicationMembers.set(application, version),
-          }),
-        );
+        return update({
+          ...relation,
+          applicationMembers: relation.applicationMembers.set(application, version),
+          changedPending: undefined,
+        });
       }
-      return update(settled({ ...relation, members: relation.members.set(unit, version) }));
+      // The -changed that follows a -joined clears the pending mark (R5.8).
+      return update({
+        ...relation,
+        members: relation.members.set(unit, version),
+        changedPending: undefined,
+      });
     case 'relation-departed':
       return update({ ...relation, members: relation.members.delete(unit) });
     case 'relation-broken':

@@ -25,27 +25,37 @@ export interface HookRelation {
   readonly remoteApplication: string;
 }
 
-/** One hook to run: what it is and everything its environment needs. */
+/**
+ * One hook to run: what it is and everything its environment needs. Every field is always
+ * present (possibly undefined), so that all hooks share one shape.
+ */
 export interface Hook {
   readonly kind: HookKind;
   /** The full hook name, e.g. `db-relation-changed` (`JUJU_HOOK_NAME`). */
   readonly name: string;
-  readonly relation?: HookRelation;
+  readonly relation: HookRelation | undefined;
   /** `JUJU_REMOTE_UNIT`: set for `-joined`, unit `-changed` and `-departed`; empty for the others. */
-  readonly remoteUnit?: string;
+  readonly remoteUnit: string | undefined;
   /** `JUJU_DEPARTING_UNIT`, in `-departed` only (R5.14). */
-  readonly departingUnit?: string;
+  readonly departingUnit: string | undefined;
   /**
    * The version the hook delivers, captured when it was chosen (R5.12): a bag version for
    * `-joined`/`-changed`, the config version for `config-changed`, the leader-settings version
    * for `leader-settings-changed`.
    */
-  readonly version?: number;
+  readonly version: number | undefined;
 }
 
 /** A unit hook (not about a relation). */
 export function unitHook(kind: Exclude<HookKind, RelationHookKind>, version?: number): Hook {
-  return version === undefined ? { kind, name: kind } : { kind, name: kind, version };
+  return {
+    kind,
+    name: kind,
+    relation: undefined,
+    remoteUnit: undefined,
+    departingUnit: undefined,
+    version,
+  };
 }
 
 /** A relation hook, named `<endpoint>-relation-<kind>` (R1.11). */
@@ -63,8 +73,8 @@ export function relationHook(
     name: relationHookName(relation.endpoint, kind),
     relation,
     remoteUnit: details.remoteUnit ?? '',
-    ...(details.departingUnit === undefined ? {} : { departingUnit: details.departingUnit }),
-    ...(details.version === undefined ? {} : { version: details.version }),
+    departingUnit: details.departingUnit,
+    version: details.version,
   };
 }
 

@@ -168,32 +168,54 @@ function relationHooks(
   context: DecisionContext,
   findWork: WorkFinder,
 ): UniterOperation | undefined {
+  let matched = 0;
+  for (const relation of joined) if (relation !== undefined) matched += 1;
+  if (matched !== local.relations.size)
+    return relationHooksById(local, snapshot, context, findWork);
   // The common case: every joined relation is in the snapshot, which lists them lowest id first.
-  const pairs: [RelationState, RelationSnapshot | undefined][] = [];
-  snapshot.relations.forEach((remote, index) => {
+  for (let index = 0; index < joined.length; index += 1) {
     const relation = joined[index];
-    if (relation !== undefined) pairs.push([relation, remote]);
-  });
-  if (pairs.length !== local.relations.size) {
-    // A joined relation the snapshot no longer has (it was removed) takes its place by id.
-    pairs.length = 0;
-    for (const id of [...local.relations.keys()].sort((a, b) => a - b)) {
-      const relation = local.relations.get(id);
-      if (relation !== undefined)
-        pairs.push([relation, snapshot.relations.find((candidate) => candidate.id === id)]);
-    }
+    if (relation === undefined) continue;
+    const operation = relationOperation(relation, snapshot.relations[index], context, findWork);
+    if (operation !== undefined) return operation;
   }
-  for (const [relation, remote] of pairs) {
-    const broken = isBroken(remote, context.unitDying);
-    if (relation.implicit) {
-      if (broken && !context.unitDying) return { kind: 'leave-scope', relationId: relation.id };
-      continue;
-    }
-    const work = findWork(relation, remote, broken);
-    if (work === undefined) continue;
-    const hook: Hook | undefined = decideRelation(relation, remote, context, work);
-    if (hook !== undefined) return { kind: 'run-hook', hook };
-    work.settled?.();
+  return undefined;
+}
+
+/** A joined relation the snapshot no longer has (it was removed) is served in its place by id. */
+function relationHooksById(
+  local: UniterState,
+  snapshot: UnitSnapshot,
+  context: DecisionContext,
+  findWork: WorkFinder,
+): UniterOperation | undefined {
+  for (const id of [...local.relations.keys()].sort((a, b) => a - b)) {
+    const relation = local.relations.get(id);
+    if (relation === undefined) continue;
+    const remote = snapshot.relations.find((candidate) => candidate.id === id);
+    const operation = relationOperation(relation, remote, context, findWork);
+    if (operation !== undefined) return operation;
   }
+  return undefined;
+}
+
+/** R5.8 for one joined relation; an implicit one only leaves when broken (R5.20). */
+function relationOperation(
+  relation: RelationState,
+  remote: RelationSnapshot | undefined,
+  context: DecisionContext,
+  findWork: WorkFinder,
+): UniterOperation | undefined {
+  const broken = isBroken(remote, context.unitDying);
+  if (relation.implicit) {
+    return broken && !context.unitDying
+      ? { kind: 'leave-scope', relationId: relation.id }
+      : undefined;
+  }
+  const work = findWork(relation, remote, broken);
+  if (work === undefined) return undefined;
+  const hook: Hook | undefined = decideRelation(relation, remote, context, work);
+  if (hook !== undefined) return { kind: 'run-hook', hook };
+  work.settled?.();
   return undefined;
 }

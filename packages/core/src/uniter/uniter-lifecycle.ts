@@ -16,11 +16,11 @@ export function restartUniter(
   local: UniterState,
   options: Partial<CompatibilityOptions> = {},
 ): UniterState {
-  const { resolution: _resolution, leaderSettingsVersion, ...rest } = local;
   const keepLeaderSettings = !compatibility(options).leaderSettingsChangedOnAgentStart;
   return {
-    ...rest,
-    ...(keepLeaderSettings && leaderSettingsVersion !== undefined ? { leaderSettingsVersion } : {}),
+    ...local,
+    resolution: undefined,
+    leaderSettingsVersion: keepLeaderSettings ? local.leaderSettingsVersion : undefined,
     relations: local.relations.map((relation) =>
       relation.created ? relation : { ...relation, created: true },
     ),

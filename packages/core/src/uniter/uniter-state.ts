@@ -20,13 +20,16 @@ export interface RelationState {
   /** Remote application → application bag version delivered by its last application `-changed`. */
   readonly applicationMembers: ImmutableMap<string, number>;
   /** A unit whose `-changed` must run next: set when its `-joined` is committed. */
-  readonly changedPending?: string;
+  readonly changedPending: string | undefined;
 }
 
 /** How a failed hook is to be resolved (R5.23). */
 export type Resolution = 'retry' | 'skip';
 
-/** Everything the uniter remembers about its unit. */
+/**
+ * Everything the uniter remembers about its unit. Every field is always present (possibly
+ * undefined), so that all states share one shape.
+ */
 export interface UniterState {
   readonly unit: string;
   readonly installed: boolean;
@@ -36,15 +39,15 @@ export interface UniterState {
   /** The unit's own idea of its leadership (R5.21), persisted. */
   readonly leader: boolean;
   /** The config version of the last committed `config-changed`. */
-  readonly configVersion?: number;
+  readonly configVersion: number | undefined;
   /** The leader-settings version last delivered; forgotten at every agent start (R5.21). */
-  readonly leaderSettingsVersion?: number;
+  readonly leaderSettingsVersion: number | undefined;
   /** A hook that must run before anything else continues (R5.3 step 8). */
-  readonly queued?: 'start' | 'leader-elected';
+  readonly queued: 'start' | 'leader-elected' | undefined;
   /** The hook that failed and holds the unit in error (R5.22). */
-  readonly failed?: Hook;
+  readonly failed: Hook | undefined;
   /** What the operator asked for the failed hook (`loom resolve`). */
-  readonly resolution?: Resolution;
+  readonly resolution: Resolution | undefined;
   /** The relations the unit joined, by id. */
   readonly relations: ImmutableMap<number, RelationState>;
 }
@@ -58,6 +61,11 @@ export function initialUniterState(unit: string): UniterState {
     stopped: false,
     removed: false,
     leader: false,
+    configVersion: undefined,
+    leaderSettingsVersion: undefined,
+    queued: undefined,
+    failed: undefined,
+    resolution: undefined,
     relations: ImmutableMap(),
   };
 }
