@@ -30,12 +30,7 @@ export function runHook(
         afterEffects(host, runner, hook, { unit: runner.unit, relationSettings: [] }),
       ),
     );
-    runner.record({
-      unit: runner.unit,
-      hook,
-      unitLife,
-      outcome: committed.ok ? 'skipped' : 'failed',
-    });
+    runner.record({ hook, unitLife, outcome: committed.ok ? 'skipped' : 'failed' });
     runner.resolver.commit(operation, committed.ok ? 'succeeded' : 'failed');
     return;
   }
@@ -88,13 +83,7 @@ export function runHook(
   }
   runner.statusEverSet ||= context.workloadStatusSet;
   const outcome = error === undefined ? 'succeeded' : 'failed';
-  runner.record({
-    unit: runner.unit,
-    hook,
-    unitLife,
-    outcome,
-    ...optional('error', error),
-  });
+  runner.record({ hook, unitLife, outcome, ...optional('error', error) });
   runner.resolver.commit(operation, outcome);
   if (outcome === 'failed') {
     // R5.22: the unit's agent is in error until the hook is resolved.

@@ -165,9 +165,14 @@ export class Simulator implements SimulationHost {
     this.stepper.add(unit);
   }
 
-  /** The hooks a unit ran, in order. */
-  hooks(unit: string): readonly HookRecord[] {
-    return this.runners.get(unit)?.hooks ?? [];
+  /** The hooks a unit ran, in order (from `start` on). */
+  hooks(unit: string, start = 0): readonly HookRecord[] {
+    return this.runners.get(unit)?.hooks.records(start) ?? [];
+  }
+
+  /** How many hooks a unit ran. */
+  hookCount(unit: string): number {
+    return this.runners.get(unit)?.hooks.length ?? 0;
   }
 
   /** A unit's uniter state (undefined before its agent first ran). */
@@ -201,7 +206,7 @@ export class Simulator implements SimulationHost {
   /** Steps until no unit has anything to do. */
   settle(options: { readonly maxOperations?: number } = {}): SettleReport {
     const max = options.maxOperations ?? 10_000_000;
-    const hooksBefore = this.hookCount();
+    const hooksBefore = this.totalHooks();
     let operations = 0;
     while (this.step()) {
       operations += 1;
@@ -213,7 +218,7 @@ export class Simulator implements SimulationHost {
       )
       .map((runner) => runner.unit)
       .sort();
-    return { operations, hooks: this.hookCount() - hooksBefore, unitsInError };
+    return { operations, hooks: this.totalHooks() - hooksBefore, unitsInError };
   }
 
   apply<T>(result: OperationResult<T>): OperationResult<T> {
@@ -348,7 +353,7 @@ export class Simulator implements SimulationHost {
     return applied.value;
   }
 
-  private hookCount(): number {
+  private totalHooks(): number {
     let count = 0;
     for (const runner of this.runners.values()) count += runner.hooks.length;
     return count;

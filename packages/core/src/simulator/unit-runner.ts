@@ -7,6 +7,7 @@ import type { LogLevel } from '../hook-context/hook-context.js';
 import type { CompatibilityOptions } from '../uniter/uniter-options.js';
 import { initialUniterState } from '../uniter/uniter-state.js';
 import { UnitResolver } from '../uniter/unit-resolver.js';
+import { HookLog } from './hook-log.js';
 import type { HookRecord } from './hook-record.js';
 import type { CharmHandler } from './simulation-host.js';
 import { hookVariables } from '../uniter/hook.js';
@@ -22,7 +23,7 @@ export interface LogLine {
 export class UnitRunner {
   readonly resolver: UnitResolver;
   readonly memberCache = new MemberBagCache();
-  readonly hooks: HookRecord[] = [];
+  readonly hooks: HookLog;
   readonly logs: LogLine[] = [];
   /** The unit's charm behaviour, as resolved at `handlerGeneration`. */
   handler: CharmHandler | undefined;
@@ -39,6 +40,7 @@ export class UnitRunner {
     private readonly baseEnvironment: Readonly<Record<string, string>>,
   ) {
     this.resolver = new UnitResolver(initialUniterState(unit), options);
+    this.hooks = new HookLog(unit, (hook) => this.environment(hook));
   }
 
   /** The full environment of a hook of this unit (R6.4, R6.5). */
@@ -46,34 +48,8 @@ export class UnitRunner {
     return { ...this.baseEnvironment, ...hookVariables(hook) };
   }
 
-  /** Appends a hook to the log; its environment is rebuilt when read, not stored. */
-  record(fields: Omit<HookRecord, 'environment'>): void {
-    this.hooks.push(new RecordedHook(fields, this));
-  }
-}
-
-/** A logged hook whose environment is rebuilt when read rather than stored (logs grow large). */
-class RecordedHook implements HookRecord {
-  readonly hook: Hook;
-  readonly unitLife: HookRecord['unitLife'];
-  readonly outcome: HookRecord['outcome'];
-  readonly error?: string;
-
-  constructor(
-    fields: Omit<HookRecord, 'environment'>,
-    private readonly runner: UnitRunner,
-  ) {
-    this.hook = fields.hook;
-    this.unitLife = fields.unitLife;
-    this.outcome = fields.outcome;
-    if (fields.error !== undefined) this.error = fields.error;
-  }
-
-  get unit(): string {
-    return this.runner.unit;
-  }
-
-  get environment(): Readonly<Record<string, string>> {
-    return this.runner.environment(this.hook);
+  /** Appends a hook to the log. */
+  record(fields: Omit<HookRecord, 'environment' | 'unit'>): void {
+    this.hooks.push(fields);
   }
 }

@@ -47,15 +47,12 @@ export class Script {
 
 /** Where each unit's hook log stands, to look at what runs after an operator step. */
 export function mark(simulator: Simulator): Map<string, number> {
-  return new Map(simulator.units().map((unit) => [unit, simulator.hooks(unit).length]));
+  return new Map(simulator.units().map((unit) => [unit, simulator.hookCount(unit)]));
 }
 
 /** The hooks a unit ran since the mark, in spec notation. */
 export function since(simulator: Simulator, marked: Map<string, number>, unit: string): string[] {
-  return simulator
-    .hooks(unit)
-    .slice(marked.get(unit) ?? 0)
-    .map((record) => describeHook(record.hook));
+  return simulator.hooks(unit, marked.get(unit) ?? 0).map((record) => describeHook(record.hook));
 }
 
 /** The hook records a unit ran since the mark. */
@@ -64,5 +61,5 @@ export function recordsSince(
   marked: Map<string, number>,
   unit: string,
 ): readonly HookRecord[] {
-  return simulator.hooks(unit).slice(marked.get(unit) ?? 0);
+  return simulator.hooks(unit, marked.get(unit) ?? 0);
 }
