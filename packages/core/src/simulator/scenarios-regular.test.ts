@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { HookToolError } from '../hook-context/hook-tool-error.js';
 import { CHARMS, FIXTURE_CHARM_NAMES } from '../test-support/scenario-charms.js';
 import { mark, recordsSince, Script, since } from '../test-support/scripted-charm.js';
+import { describeHook } from './hook-record.js';
 import { Simulator } from './simulator.js';
 
 const FIXTURES = FIXTURE_CHARM_NAMES;
@@ -131,6 +132,25 @@ describe('S1 deploy db and app, then integrate', () => {
     sim.settle();
     assert.deepEqual(seen.bag, ['egress-subnets', 'ingress-address', 'private-address']);
     assert.deepEqual(seen.members, ['app/0', 'app/1']);
+  });
+});
+
+describe('settle', () => {
+  it("returns each unit's hooks of that settle", () => {
+    const sim = deployed();
+    const report = sim.settle();
+    assert.equal(report.hooks, 0);
+    sim.integrate('app', 'db');
+    const logs = sim.settle().hookLogs();
+    assert.deepEqual([...logs.keys()].sort(), ['app/0', 'app/1', 'db/0']);
+    assert.deepEqual(
+      logs.get('app/1')?.map((record) => describeHook(record.hook)),
+      [
+        'database-relation-created (app db)',
+        'database-relation-joined (db/0)',
+        'database-relation-changed (db/0)',
+      ],
+    );
   });
 });
 

@@ -61,6 +61,8 @@ export interface SettleReport {
   readonly hooks: number;
   /** Units left in a hook-error state. */
   readonly unitsInError: readonly string[];
+  /** Each unit's hooks run during this settle, in order (built when called). */
+  readonly hookLogs: () => ReadonlyMap<string, readonly HookRecord[]>;
 }
 
 /**
@@ -207,6 +209,7 @@ export class Simulator implements SimulationHost {
   settle(options: { readonly maxOperations?: number } = {}): SettleReport {
     const max = options.maxOperations ?? 10_000_000;
     const hooksBefore = this.totalHooks();
+    const marks = new Map([...this.runners].map(([unit, runner]) => [unit, runner.hooks.length]));
     let operations = 0;
     while (this.step()) {
       operations += 1;
@@ -218,7 +221,13 @@ export class Simulator implements SimulationHost {
       )
       .map((runner) => runner.unit)
       .sort();
-    return { operations, hooks: this.totalHooks() - hooksBefore, unitsInError };
+    const hookLogs = () =>
+      new Map(
+        [...this.runners]
+          .map(([unit, runner]) => [unit, runner.hooks.records(marks.get(unit) ?? 0)] as const)
+          .filter(([, records]) => records.length > 0),
+      );
+    return { operations, hooks: this.totalHooks() - hooksBefore, unitsInError, hookLogs };
   }
 
   apply<T>(result: OperationResult<T>): OperationResult<T> {
