@@ -4,5 +4,18 @@
 /** Package directory → the Loom packages it may import. Anything else is a lint error. */
 export const allowedImports = {
   'packages/core': [],
-  'packages/cli': ['@loom/core'],
+  'packages/protocol': ['@loom/core'],
+  'packages/store': ['@loom/core', '@loom/protocol'],
+  'packages/controller': ['@loom/core', '@loom/protocol', '@loom/store'],
+  'packages/cli': ['@loom/core', '@loom/protocol'],
+  e2e: ['@loom/core', '@loom/protocol'],
+};
+
+/**
+ * Package directory → the Loom packages whose programs it starts as processes, never importing
+ * them: `loom bootstrap` starts the controller daemon. They are runtime dependencies in its
+ * package.json, and still forbidden as imports.
+ */
+export const launches = {
+  'packages/cli': ['@loom/controller'],
 };

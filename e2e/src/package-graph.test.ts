@@ -12,6 +12,7 @@ import { REPOSITORY_ROOT } from './repository.js';
 
 interface PackageGraphModule {
   allowedImports: Record<string, string[]>;
+  launches: Record<string, string[]>;
 }
 
 interface TsConfig {
@@ -27,9 +28,9 @@ function readJson(path: string): unknown {
 }
 
 describe('the package graph', () => {
-  it('matches tsconfig references and package.json dependencies for every package', async () => {
+  it('matches tsconfig references and package.json dependencies (imports plus launched programs) for every package', async () => {
     const graphUrl = new URL('scripts/package-graph.mjs', `file://${REPOSITORY_ROOT}`);
-    const { allowedImports } = (await import(graphUrl.href)) as PackageGraphModule;
+    const { allowedImports, launches } = (await import(graphUrl.href)) as PackageGraphModule;
     const rootConfig = readJson('tsconfig.json') as TsConfig;
     const rootReferences = (rootConfig.references ?? []).map((reference) => reference.path);
     for (const [directory, allowed] of Object.entries(allowedImports)) {
@@ -43,8 +44,9 @@ describe('the package graph', () => {
         .filter((name) => name.startsWith('@loom/'))
         .sort();
       assert.deepEqual(referenced, [...allowed].sort(), `${directory}/tsconfig.json references`);
+      const started = launches[directory] ?? [];
       assert.ok(
-        declared.every((name) => allowed.includes(name)),
+        declared.every((name) => allowed.includes(name) || started.includes(name)),
         `${directory}/package.json depends on a Loom package it may not import: ${declared.join(', ')}`,
       );
     }

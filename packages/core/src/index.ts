@@ -56,6 +56,8 @@ export type {
   Life,
   Machine,
   Membership,
+  OpenedPort,
+  PortProtocol,
   Relation,
   RelationEndpoint,
   RelationStatus,
@@ -94,6 +96,8 @@ export {
   unitSeesRelation,
   unitsOf,
 } from './model/queries.js';
+export { applyPortChanges, formatPortRange, portsConflict, samePort } from './model/ports.js';
+export type { MachinePorts, PortChanges } from './model/ports.js';
 export { rebuildIndex } from './model/rebuild-index.js';
 export { refuse } from './model/refusal.js';
 export type { Applied, OperationResult, Refusal, RefusalCode } from './model/refusal.js';

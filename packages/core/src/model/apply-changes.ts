@@ -53,6 +53,9 @@ export function applyChanges(state: ModelState, changes: readonly ModelChange[])
       case 'charm-state':
         txn.putCharmState(change.unit, change.state);
         break;
+      case 'ports':
+        txn.putPorts(change.unit, change.ports);
+        break;
     }
   }
   return txn.state;

@@ -9,6 +9,7 @@ import type {
   BagOwner,
   Machine,
   Membership,
+  OpenedPort,
   Relation,
   Unit,
 } from './entities.js';
@@ -46,7 +47,8 @@ export type ModelChange =
       readonly kind: 'charm-state';
       readonly unit: string;
       readonly state?: ReadonlyMap<string, string>;
-    };
+    }
+  | { readonly kind: 'ports'; readonly unit: string; readonly ports?: readonly OpenedPort[] };
 
 /** A key identifying the entity a change is about, so later changes replace earlier ones. */
 export function changeIdentity(change: ModelChange): string {
@@ -73,5 +75,7 @@ export function changeIdentity(change: ModelChange): string {
       return `leader-settings/${change.application}`;
     case 'charm-state':
       return `charm-state/${change.unit}`;
+    case 'ports':
+      return `ports/${change.unit}`;
   }
 }

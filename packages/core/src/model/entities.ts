@@ -23,6 +23,11 @@ export interface Machine {
 export interface Application {
   readonly name: string;
   readonly charm: CharmMetadata;
+  /**
+   * Where the charm came from, Juju-style: `local:<charm>-<revision>` for a charm deployed from a
+   * directory. Status shows its revision; the controller keeps the charm's files under it.
+   */
+  readonly charmUrl: string;
   /** Options the user set; an option not listed here takes the charm's default. */
   readonly config: ReadonlyMap<string, ConfigValue>;
   readonly life: Life;
@@ -92,4 +97,16 @@ export type BagOwner =
 export interface Bag {
   readonly values: ReadonlyMap<string, string>;
   readonly version: number;
+}
+
+/** A transport protocol of an opened port range (R7.23). */
+export type PortProtocol = 'tcp' | 'udp' | 'icmp';
+
+/** A port range a unit opened (`open-port`, R7.23); `icmp` has no ports (from = to = 0). */
+export interface OpenedPort {
+  /** The endpoint it is opened for; `""` means every endpoint. */
+  readonly endpoint: string;
+  readonly protocol: PortProtocol;
+  readonly from: number;
+  readonly to: number;
 }

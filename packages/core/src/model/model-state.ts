@@ -7,7 +7,15 @@ import type { Set as ImmutableSet } from 'immutable';
 
 import type { EndpointRole } from '../charm/metadata.js';
 import type { ModelSequences } from './changes.js';
-import type { Application, Bag, Machine, Membership, Relation, Unit } from './entities.js';
+import type {
+  Application,
+  Bag,
+  Machine,
+  Membership,
+  OpenedPort,
+  Relation,
+  Unit,
+} from './entities.js';
 import type { MemberTree } from './member-tree.js';
 
 /** The bags of one relation: one per application, one per unit that ever entered scope (R4.1). */
@@ -57,6 +65,8 @@ export interface ModelState {
   readonly leaderSettings: ImmutableMap<string, Bag>;
   /** unit → its charm state (`state-set`, R7.21). */
   readonly charmState: ImmutableMap<string, ReadonlyMap<string, string>>;
+  /** unit → the port ranges it opened (R7.23); a unit with none has no entry. */
+  readonly openedPorts: ImmutableMap<string, readonly OpenedPort[]>;
   readonly index: ModelIndex;
 }
 
@@ -90,6 +100,7 @@ export function emptyModel(name: string): ModelState {
     leaders: ImmutableMap(),
     leaderSettings: ImmutableMap(),
     charmState: ImmutableMap(),
+    openedPorts: ImmutableMap(),
     index: EMPTY_INDEX,
   };
 }

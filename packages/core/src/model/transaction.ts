@@ -14,6 +14,7 @@ import type {
   BagOwner,
   Machine,
   Membership,
+  OpenedPort,
   Relation,
   Unit,
 } from './entities.js';
@@ -106,6 +107,7 @@ export class ModelTransaction {
       this.setLeader(previous.application, undefined);
     }
     if (this.current.charmState.has(name)) this.putCharmState(name, undefined);
+    if (this.current.openedPorts.has(name)) this.putPorts(name, undefined);
   }
 
   putRelation(relation: Relation): void {
@@ -238,6 +240,16 @@ export class ModelTransaction {
     this.record(
       state === undefined ? { kind: 'charm-state', unit } : { kind: 'charm-state', unit, state },
     );
+  }
+
+  /** Sets a unit's opened port ranges; none (or undefined) removes its entry. */
+  putPorts(unit: string, ports: readonly OpenedPort[] | undefined): void {
+    const empty = ports === undefined || ports.length === 0;
+    const openedPorts = empty
+      ? this.current.openedPorts.delete(unit)
+      : this.current.openedPorts.set(unit, ports);
+    this.current = { ...this.current, openedPorts };
+    this.record(empty ? { kind: 'ports', unit } : { kind: 'ports', unit, ports });
   }
 
   private record(change: ModelChange): void {

@@ -7,6 +7,8 @@ import { canWriteBag } from '../databags/bag-permissions.js';
 import { applyBagDelta } from '../model/bag-delta.js';
 import type { BagOwner } from '../model/entities.js';
 import type { ModelState } from '../model/model-state.js';
+import { applyPortChanges } from '../model/ports.js';
+import type { MachinePorts, PortChanges } from '../model/ports.js';
 import { applicationBag, unitBag } from '../model/queries.js';
 import type { OperationResult } from '../model/refusal.js';
 import { refuse } from '../model/refusal.js';
@@ -33,6 +35,8 @@ export interface HookCommit {
     readonly ingressAddress?: string;
     readonly egressSubnets?: readonly string[];
   };
+  /** R7.23: the hook's `open-port` / `close-port` requests, deferred to the commit. */
+  readonly ports?: PortChanges;
   /** R3.9: after `-relation-broken`, the unit leaves that relation's scope. */
   readonly leaveScope?: number;
   /** R7.17: `start` completed and the charm never set a workload status: it becomes `unknown`. */
@@ -81,6 +85,12 @@ export function commitHook(state: ModelState, commit: HookCommit): OperationResu
     const previous = txn.state.charmState.get(unit.name) ?? new Map<string, string>();
     if (!sameEntries(previous, commit.charmState)) txn.putCharmState(unit.name, commit.charmState);
   }
+  if (commit.ports !== undefined) {
+    const current = txn.state.openedPorts.get(unit.name) ?? [];
+    const ports = applyPortChanges(unit.name, current, commit.ports, neighbours(txn, unit.name));
+    if ('conflict' in ports) return refuse('not-valid', ports.conflict);
+    if (ports !== current) txn.putPorts(unit.name, ports);
+  }
   if (commit.refreshAddresses !== undefined)
     refreshAddresses(txn, unit.name, commit.refreshAddresses);
   if (commit.startWithoutStatus === true) {
@@ -90,6 +100,15 @@ export function commitHook(state: ModelState, commit: HookCommit): OperationResu
   }
   if (commit.leaveScope !== undefined) leaveScope(txn, commit.leaveScope, unit.name);
   return txn.commit(undefined);
+}
+
+/** The ranges other units on the unit's machine opened: an opening must not conflict (R7.23). */
+function neighbours(txn: ModelTransaction, unit: string): MachinePorts[] {
+  const machine = txn.state.units.get(unit)?.machine;
+  const units = machine === undefined ? [] : (txn.state.index.unitsByMachine.get(machine) ?? []);
+  return [...units]
+    .filter((other) => other !== unit)
+    .map((other) => ({ unit: other, ports: txn.state.openedPorts.get(other) ?? [] }));
 }
 
 /** R4.4: the three address keys, rewritten (or deleted when unknown) in every relation joined. */

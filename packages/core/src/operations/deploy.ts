@@ -22,6 +22,8 @@ export interface DeployInput {
   readonly config?: Readonly<Record<string, ConfigValue>>;
   /** Existing machines for the first units, in order; the other units get new machines. */
   readonly to?: readonly string[];
+  /** The charm's URL (`local:<charm>-<revision>`); default `local:<charm>-0`. */
+  readonly charmUrl?: string;
 }
 
 /** The deployed application's units. */
@@ -68,6 +70,7 @@ export function deploy(state: ModelState, input: DeployInput): OperationResult<D
   txn.putApplication({
     name: application,
     charm,
+    charmUrl: input.charmUrl ?? `local:${charm.name}-0`,
     config,
     life: 'alive',
     subordinate: charm.subordinate,

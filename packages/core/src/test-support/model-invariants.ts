@@ -53,6 +53,7 @@ export function entitiesOf(state: ModelState): unknown {
       unit,
       sortedEntries(values),
     ]),
+    openedPorts: sortedEntries(state.openedPorts),
   };
 }
 
