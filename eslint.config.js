@@ -8,36 +8,43 @@ import { allowedImports } from './scripts/package-graph.mjs';
 
 const tsFiles = ['**/*.ts', '**/*.mts'];
 
-/** One block per package: any `@loom/*` import outside the package's allowed list is an error. */
-const directionBlocks = Object.entries(allowedImports).map(([dir, allowed]) => {
+/**
+ * Two blocks per package: any `@loom/*` import outside the package's allowed list is an error,
+ * and only tests (and test support) may import core's shared test support.
+ */
+const testFiles = (dir) => [`${dir}/**/*.test.ts`, `${dir}/**/test-support/**/*.ts`];
+const directionBlocks = Object.entries(allowedImports).flatMap(([dir, allowed]) => {
   const forbidden = Object.values(packageNames()).filter(
     (name) => name !== packageNames()[dir] && !allowed.includes(name),
   );
-  return {
-    files: [`${dir}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@loom/*/*'],
-              message:
-                'Import another package only through its exports entry point (STYLE.md rule 1).',
-            },
-            ...(forbidden.length > 0
-              ? [
-                  {
-                    group: forbidden,
-                    message: `${dir} may import only ${allowed.join(', ') || 'no other Loom package'} (DESIGN.md, "Packages and the direction of imports").`,
-                  },
-                ]
-              : []),
-          ],
-        },
-      ],
+  const patterns = [
+    {
+      group: ['@loom/*/*', '!@loom/core/test-support'],
+      message: 'Import another package only through its exports entry point (STYLE.md rule 1).',
     },
+    ...(forbidden.length > 0
+      ? [
+          {
+            group: forbidden,
+            message: `${dir} may import only ${allowed.join(', ') || 'no other Loom package'} (DESIGN.md, "Packages and the direction of imports").`,
+          },
+        ]
+      : []),
+  ];
+  const testSupportOnlyInTests = {
+    group: ['@loom/core/test-support'],
+    message: 'Only tests and test support may import @loom/core/test-support.',
   };
+  return [
+    {
+      files: [`${dir}/**/*.ts`],
+      ignores: testFiles(dir),
+      rules: {
+        'no-restricted-imports': ['error', { patterns: [...patterns, testSupportOnlyInTests] }],
+      },
+    },
+    { files: testFiles(dir), rules: { 'no-restricted-imports': ['error', { patterns }] } },
+  ];
 });
 
 function packageNames() {

@@ -1,0 +1,195 @@
+/** What successful calls answer: plain JSON documents, one type per method. */
+import type { Life, RelationStatus, Status } from '@loom/core';
+
+import type { ModelDocument } from '../codec/model-document.js';
+import type { UniterStateDocument } from '../codec/uniter-state-codec.js';
+import type { UnitSnapshotDocument } from '../codec/snapshot-codec.js';
+import type { LogLevel } from '@loom/core';
+
+/** A model as `loom models` lists it. */
+export interface ModelSummary {
+  readonly name: string;
+  readonly uuid: string;
+  /** Bumped by every committed change of the model. */
+  readonly revision: number;
+  readonly createdAt: string;
+}
+
+/** One unit in a status. */
+export interface UnitStatusDocument {
+  readonly name: string;
+  readonly application: string;
+  readonly machine: string;
+  readonly principal: string | null;
+  readonly life: Life;
+  readonly leader: boolean;
+  readonly agentStatus: Status;
+  readonly workloadStatus: Status;
+  /** Opened ranges as `opened-ports` prints them (`80/tcp`). */
+  readonly ports: readonly string[];
+  readonly subordinates: readonly string[];
+}
+
+/** One application in a status. */
+export interface ApplicationStatusDocument {
+  readonly name: string;
+  readonly charm: string;
+  readonly charmUrl: string;
+  readonly charmRevision: number;
+  readonly life: Life;
+  readonly subordinate: boolean;
+  readonly status: Status;
+  readonly scale: number;
+  readonly leader: string | null;
+  /** endpoint → applications related through it. */
+  readonly relations: Readonly<Record<string, readonly string[]>>;
+  readonly units: readonly string[];
+}
+
+/** One relation in a status. */
+export interface RelationStatusDocument {
+  readonly id: number;
+  readonly key: string;
+  readonly interface: string;
+  readonly scope: 'global' | 'container';
+  readonly life: 'alive' | 'dying';
+  readonly status: RelationStatus;
+  readonly suspended: boolean;
+  readonly peer: boolean;
+  readonly endpoints: readonly {
+    readonly application: string;
+    readonly name: string;
+    readonly role: string;
+  }[];
+  readonly unitCount: number;
+}
+
+/** A model's status: everything `loom status` shows, lists sorted by name or id. */
+export interface StatusDocument {
+  readonly model: ModelSummary;
+  readonly machines: readonly {
+    readonly id: string;
+    readonly life: Life;
+    readonly units: readonly string[];
+  }[];
+  readonly applications: readonly ApplicationStatusDocument[];
+  readonly units: readonly UnitStatusDocument[];
+  readonly relations: readonly RelationStatusDocument[];
+}
+
+/** An option in `config` output, Juju style. */
+export interface ConfigOptionDocument {
+  readonly type: string;
+  readonly description: string;
+  readonly default?: string | number | boolean;
+  readonly value?: string | number | boolean;
+  /** `user` when set, `default` when the charm's default applies, `unset` otherwise. */
+  readonly source: 'user' | 'default' | 'unset';
+}
+
+/** An application's settings. */
+export interface ConfigDocument {
+  readonly application: string;
+  readonly charm: string;
+  readonly settings: Readonly<Record<string, ConfigOptionDocument>>;
+}
+
+/** Where an exec or action run is. */
+export type OperationStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
+
+/** An exec or action run on one unit. */
+export interface OperationDocument {
+  readonly id: number;
+  readonly unit: string;
+  readonly kind: 'exec' | 'action';
+  /** The action's name, or `exec`. */
+  readonly name: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly status: OperationStatus;
+  readonly message: string;
+  readonly results: Readonly<Record<string, unknown>>;
+  readonly enqueuedAt: string;
+  readonly startedAt: string | null;
+  readonly completedAt: string | null;
+}
+
+/** A debug-log record. */
+export interface LogRecordDocument {
+  readonly id: number;
+  readonly time: string;
+  readonly model: string;
+  readonly unit: string;
+  readonly hook: string;
+  readonly level: LogLevel;
+  readonly message: string;
+}
+
+/** One file of a charm, content in base64. */
+export interface CharmFileDocument {
+  readonly path: string;
+  readonly mode: number;
+  readonly content: string;
+}
+
+/** What an agent learns when it starts. */
+export interface AgentStartReply {
+  readonly modelUuid: string;
+  readonly machine: string;
+  readonly principal: string | null;
+  readonly charmUrl: string;
+  /** The stored uniter state, or null before the unit's first operation. */
+  readonly uniterState: UniterStateDocument | null;
+  readonly snapshot: UnitSnapshotDocument | null;
+}
+
+/** The state of an application's leadership lease after a claim. */
+export interface LeadershipReply {
+  readonly leader: boolean;
+  readonly holder: string | null;
+  /** Milliseconds since the epoch; the claimant renews before then. */
+  readonly expiresAt: number | null;
+}
+
+/** Replies, by method. */
+export interface ApiReplies {
+  'add-model': ModelSummary;
+  models: { readonly models: readonly ModelSummary[] };
+  'destroy-model': Record<string, never>;
+  status: StatusDocument;
+  'export-model': { readonly revision: number; readonly model: ModelDocument };
+  deploy: {
+    readonly application: string;
+    readonly charmUrl: string;
+    readonly units: readonly string[];
+    readonly peerRelations: readonly number[];
+  };
+  'add-unit': { readonly units: readonly string[] };
+  'remove-unit': Record<string, never>;
+  'remove-application': Record<string, never>;
+  integrate: { readonly relationId: number; readonly key: string };
+  'remove-relation': Record<string, never>;
+  config: ConfigDocument;
+  configure: Record<string, never>;
+  resolve: Record<string, never>;
+  exec: { readonly operations: readonly OperationDocument[] };
+  'run-action': { readonly operations: readonly OperationDocument[] };
+  'show-operation': OperationDocument;
+  operations: { readonly operations: readonly OperationDocument[] };
+  'debug-log': { readonly records: readonly LogRecordDocument[] };
+  'agent/start': AgentStartReply;
+  'agent/snapshot': { readonly snapshot: UnitSnapshotDocument | null };
+  'agent/run-operation': Record<string, never>;
+  'agent/commit-hook': Record<string, never>;
+  'agent/fail-hook': Record<string, never>;
+  'agent/claim-leadership': LeadershipReply;
+  'agent/relation-get': {
+    readonly values: Readonly<Record<string, string>>;
+    readonly version: number;
+  };
+  'agent/set-status': Record<string, never>;
+  'agent/leader-set': Record<string, never>;
+  'agent/log': Record<string, never>;
+  'agent/operation-started': Record<string, never>;
+  'agent/operation-finished': Record<string, never>;
+  'agent/charm': { readonly url: string; readonly files: readonly CharmFileDocument[] };
+}

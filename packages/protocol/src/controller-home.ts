@@ -1,0 +1,78 @@
+/**
+ * Where a controller keeps its files (DESIGN "Process model"): `LOOM_HOME`, by default
+ * `~/.local/share/loom`. The API address and token files are the contract between the controller
+ * and every client, so they are named here.
+ */
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+import { ControllerUnreachableError } from './protocol-error.js';
+
+/** The paths under a controller's home. */
+export interface ControllerPaths {
+  readonly home: string;
+  /** The SQLite database (WAL). */
+  readonly database: string;
+  /** `http://127.0.0.1:<port>` of the running controller (mode 0600). */
+  readonly address: string;
+  /** The API token (mode 0600). */
+  readonly token: string;
+  /** Held by the running controller: its pid, and a lock against a second controller. */
+  readonly lock: string;
+  /** The daemon's own output. */
+  readonly log: string;
+}
+
+/**
+ * The home from an environment: `LOOM_HOME`, else `$XDG_DATA_HOME/loom`, else
+ * `~/.local/share/loom`.
+ */
+export function controllerHome(env: Readonly<Record<string, string | undefined>>): string {
+  const explicit = env.LOOM_HOME;
+  if (explicit !== undefined && explicit !== '') return explicit;
+  const data = env.XDG_DATA_HOME;
+  if (data !== undefined && data !== '') return join(data, 'loom');
+  return join(env.HOME ?? homedir(), '.local', 'share', 'loom');
+}
+
+/** The files of a controller home. */
+export function controllerPaths(home: string): ControllerPaths {
+  return {
+    home,
+    database: join(home, 'controller.db'),
+    address: join(home, 'api-address'),
+    token: join(home, 'api-token'),
+    lock: join(home, 'controller.pid'),
+    log: join(home, 'controller.log'),
+  };
+}
+
+/** How to reach a controller. */
+export interface ControllerCredentials {
+  readonly address: string;
+  readonly token: string;
+}
+
+/**
+ * Reads the address and token a running controller wrote.
+ *
+ * @throws ControllerUnreachableError when either file is missing: no controller was started.
+ */
+export async function readCredentials(home: string): Promise<ControllerCredentials> {
+  const paths = controllerPaths(home);
+  try {
+    const [address, token] = await Promise.all([
+      readFile(paths.address, 'utf8'),
+      readFile(paths.token, 'utf8'),
+    ]);
+    return { address: address.trim(), token: token.trim() };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new ControllerUnreachableError(
+        `no controller is running in ${home}; run "loom bootstrap" to start one`,
+      );
+    }
+    throw error;
+  }
+}
