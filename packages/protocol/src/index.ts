@@ -72,6 +72,7 @@ export {
   uniterStateDocument,
 } from './codec/uniter-state-codec.js';
 export type { UniterStateDocument } from './codec/uniter-state-codec.js';
+export { MAX_CHARM_BYTES, readCharmFiles } from './charm-upload.js';
 export { controllerHome, controllerPaths, readCredentials } from './controller-home.js';
 export type { ControllerCredentials, ControllerPaths } from './controller-home.js';
 export {

@@ -1,0 +1,25 @@
+/** Models: add, list, destroy, status and export. */
+import { encodeModel } from '@loom/protocol';
+
+import { statusDocument } from '../../status/status-document.js';
+import type { Handlers } from '../handler.js';
+
+export const modelHandlers: Handlers<
+  'add-model' | 'models' | 'destroy-model' | 'status' | 'export-model'
+> = {
+  'add-model': (input, { registry }) => registry.add(input.name),
+  models: (_input, { registry }) => Promise.resolve({ models: registry.list() }),
+  'destroy-model': async (input, { registry, debugLog }) => {
+    await registry.destroy(input.name);
+    debugLog.forget(input.name);
+    return {};
+  },
+  status: (input, { registry }) => {
+    const view = registry.get(input.model).view;
+    return Promise.resolve(statusDocument(view.record, view.state));
+  },
+  'export-model': (input, { registry }) => {
+    const view = registry.get(input.model).view;
+    return Promise.resolve({ revision: view.record.revision, model: encodeModel(view.state) });
+  },
+};

@@ -1,0 +1,87 @@
+/**
+ * The controller daemon on its home (DESIGN "Process model"): takes the home's lock, opens
+ * `controller.db`, creates the `default` model when the database is new, serves the API on
+ * 127.0.0.1, and writes the API address and a fresh random token for clients (mode 0600).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, unlink } from 'node:fs/promises';
+
+import { controllerPaths } from '@loom/protocol';
+import { SqliteStore } from '@loom/store';
+
+import type { Clock } from '../clock/clock.js';
+import { systemClock } from '../clock/clock.js';
+import { Controller } from '../controller.js';
+import { acquireHomeLock } from './home-lock.js';
+import { writeSecretFile } from './secret-file.js';
+
+/** How the daemon runs. */
+export interface DaemonOptions {
+  readonly home: string;
+  readonly port?: number;
+  readonly leaseDurationMs?: number;
+  readonly clock?: Clock;
+  readonly report?: (error: unknown) => void;
+}
+
+/** A running daemon. */
+export interface Daemon {
+  readonly controller: Controller;
+  /** Stops serving, removes the address and token files, closes the store, frees the home. */
+  stop(): Promise<void>;
+}
+
+/** The model every new controller has. */
+export const DEFAULT_MODEL = 'default';
+
+/**
+ * Starts a controller on `options.home`.
+ *
+ * @throws ControllerRunningError when another controller runs on the same home.
+ * @throws SchemaTooNewError when a newer Loom wrote the database.
+ */
+export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
+  const paths = controllerPaths(options.home);
+  await mkdir(paths.home, { recursive: true, mode: 0o700 });
+  const lock = await acquireHomeLock(paths.lock);
+  try {
+    const fresh = !existsSync(paths.database);
+    const store = SqliteStore.open({ path: paths.database });
+    const clock = options.clock ?? systemClock;
+    if (fresh) {
+      await store.createModel({
+        name: DEFAULT_MODEL,
+        uuid: randomUUID(),
+        createdAt: new Date(clock.now()).toISOString(),
+      });
+    }
+    const token = randomBytes(32).toString('hex');
+    const controller = await Controller.start({
+      store,
+      token,
+      clock,
+      ...(options.port === undefined ? {} : { port: options.port }),
+      ...(options.leaseDurationMs === undefined
+        ? {}
+        : { leaseDurationMs: options.leaseDurationMs }),
+      ...(options.report === undefined ? {} : { report: options.report }),
+    });
+    // The token first: the address file is what tells clients the controller is ready.
+    await writeSecretFile(paths.token, `${token}\n`);
+    await writeSecretFile(paths.address, `${controller.address}\n`);
+    return {
+      controller,
+      stop: async () => {
+        await Promise.all(
+          [unlink(paths.address), unlink(paths.token)].map((done) => done.catch(() => undefined)),
+        );
+        await controller.close();
+        await lock.release();
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * One controller per home: the running controller holds `controller.pid`, created exclusively.
+ * A pid file left by a controller that died (kill -9) is stale and taken over.
+ */
+import { open, readFile, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+import { ControllerRunningError } from '../controller-error.js';
+
+/** A held lock. */
+export interface HomeLock {
+  release(): Promise<void>;
+}
+
+/** Whether a process with this pid exists. */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the lock at `path` for this process.
+ *
+ * @throws ControllerRunningError when a live controller holds it.
+ */
+export async function acquireHomeLock(path: string): Promise<HomeLock> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const file = await open(path, 'wx', 0o600);
+      await file.writeFile(`${process.pid}\n`);
+      await file.close();
+      return { release: () => unlink(path).catch(() => undefined) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid))
+        throw new ControllerRunningError(dirname(path), pid);
+      await unlink(path).catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The `loom-controller` program: runs the daemon on LOOM_HOME until SIGTERM or SIGINT.
+ *
+ * Environment: LOOM_HOME (default ~/.local/share/loom), LOOM_CONTROLLER_PORT (default: any free
+ * port), LOOM_LEASE_DURATION_MS (default 60000).
+ */
+import { controllerHome } from '@loom/protocol';
+
+import { ControllerError } from './controller-error.js';
+import { startDaemon } from './daemon/daemon.js';
+
+function numberFrom(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const text = env[name];
+  if (text === undefined || text === '') return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0)
+    throw new ControllerError('bad-request', `${name} must be a whole number, got "${text}"`);
+  return value;
+}
+
+/** Runs the daemon; resolves when it has stopped. */
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const home = controllerHome(env);
+  const port = numberFrom(env, 'LOOM_CONTROLLER_PORT');
+  const leaseDurationMs = numberFrom(env, 'LOOM_LEASE_DURATION_MS');
+  const daemon = await startDaemon({
+    home,
+    ...(port === undefined ? {} : { port }),
+    ...(leaseDurationMs === undefined ? {} : { leaseDurationMs }),
+    report: (error) => {
+      console.error(
+        `${new Date().toISOString()} ERROR ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+    },
+  });
+  console.log(
+    `${new Date().toISOString()} INFO controller for ${home} listening on ${daemon.controller.address}`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      console.log(`${new Date().toISOString()} INFO ${signal}: shutting down`);
+      void daemon.stop().then(resolve);
+    };
+    process.once('SIGTERM', () => {
+      stop('SIGTERM');
+    });
+    process.once('SIGINT', () => {
+      stop('SIGINT');
+    });
+  });
+}
