@@ -22,7 +22,7 @@ async function post(
     headers,
     ...(method === 'POST' ? { body } : {}),
   });
-  return { status: response.status, body: (await response.json()) };
+  return { status: response.status, body: await response.json() };
 }
 
 describe('the HTTP API', () => {
