@@ -22,6 +22,9 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/** Locks held by this process: its own pid in a lock file is live only if it is one of these. */
+const heldHere = new Set<string>();
+
 /**
  * Takes the lock at `path` for this process.
  *
@@ -33,12 +36,18 @@ export async function acquireHomeLock(path: string): Promise<HomeLock> {
       const file = await open(path, 'wx', 0o600);
       await file.writeFile(`${process.pid}\n`);
       await file.close();
-      return { release: () => unlink(path).catch(() => undefined) };
+      heldHere.add(path);
+      return {
+        release: async () => {
+          heldHere.delete(path);
+          await unlink(path).catch(() => undefined);
+        },
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
       const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid))
-        throw new ControllerRunningError(dirname(path), pid);
+      const live = pid === process.pid ? heldHere.has(path) : pid > 0 && processAlive(pid);
+      if (Number.isInteger(pid) && live) throw new ControllerRunningError(dirname(path), pid);
       await unlink(path).catch(() => undefined);
     }
   }
