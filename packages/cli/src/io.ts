@@ -12,6 +12,11 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** True when stdout is a terminal (colours, live progress). */
   readonly isTerminal: boolean;
+  /**
+   * Asks the user a yes/no question; absent when there is no terminal to ask on, so commands
+   * that destroy things then require their confirming flag.
+   */
+  readonly confirm?: (question: string) => Promise<boolean>;
 }
 
 /** A CliIo that collects output in memory, for tests and for embedding. */
@@ -23,9 +28,12 @@ export interface CapturedIo extends CliIo {
 export function captureIo(options: {
   cwd: string;
   env?: Record<string, string | undefined>;
+  /** Answers to give, in order, to questions asked; without it there is no terminal. */
+  answers?: readonly boolean[];
 }): CapturedIo {
   let stdout = '';
   let stderr = '';
+  const answers = [...(options.answers ?? [])];
   return {
     stdout: (text) => {
       stdout += text;
@@ -36,6 +44,16 @@ export function captureIo(options: {
     cwd: options.cwd,
     env: options.env ?? {},
     isTerminal: false,
+    ...(options.answers === undefined
+      ? {}
+      : {
+          confirm: (question: string) => {
+            stderr += question;
+            const answer = answers.shift();
+            if (answer === undefined) throw new Error(`unexpected question: ${question}`);
+            return Promise.resolve(answer);
+          },
+        }),
     output: () => ({ stdout, stderr }),
   };
 }

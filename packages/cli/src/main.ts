@@ -1,6 +1,8 @@
 /**
  * Process entry point of `loom`: wires the real process into runCli.
  */
+import { createInterface } from 'node:readline/promises';
+
 import { runCli } from './run.js';
 
 // A reader that stops early (`loom ... | head`) closes the pipe; that is not an error of ours.
@@ -11,11 +13,21 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+async function askOnTerminal(question: string): Promise<boolean> {
+  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await terminal.question(question)).trim());
+  } finally {
+    terminal.close();
+  }
+}
+
 const exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   env: process.env,
   isTerminal: process.stdout.isTTY,
+  ...(process.stdin.isTTY ? { confirm: askOnTerminal } : {}),
 });
 process.exitCode = exitCode;

@@ -22,7 +22,7 @@ describe('loom', () => {
     assert.equal(code, 0);
     assert.match(stdout, /^Usage: loom \[options\] \[command\]/);
     assert.match(stdout, /\n {2}charm\s+Work with charm directories/);
-    assert.match(stdout, /Examples:\n {2}loom charm check \.\/my-charm/);
+    assert.match(stdout, /Examples:\n {2}loom bootstrap\n/);
   });
 
   it('prints help when run without arguments, and exits 0', async () => {
@@ -39,7 +39,7 @@ describe('loom', () => {
       stdout,
       /--format <format>\s+output format \(choices: "tabular", "json", default:\s+"tabular"\)/,
     );
-    assert.match(stdout, /Examples:\n {2}loom charm check \.\/my-charm/);
+    assert.match(stdout, /Examples:\n {2}loom charm check \.\/my-charm\n/);
   });
 
   it('prints the version of the cli package', async () => {

@@ -3,7 +3,11 @@
  */
 import { Command, CommanderError } from 'commander';
 
+import { ProtocolError } from '@loom/protocol';
+
 import { addCharmCommands } from './commands/charm.js';
+import { addControllerCommands } from './commands/controller.js';
+import { addModelCommands } from './commands/models.js';
 import { CliError, EXIT } from './errors.js';
 import type { CliIo } from './io.js';
 import { LOOM_VERSION } from './version.js';
@@ -30,9 +34,11 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
     })
     .addHelpText(
       'after',
-      '\nExamples:\n  loom charm check ./my-charm\n  loom charm check --help\n',
+      '\nExamples:\n  loom bootstrap\n  loom models\n  loom charm check ./my-charm\n  loom <command> --help\n',
     );
   addCharmCommands(program, io, setExit);
+  addControllerCommands(program, io);
+  addModelCommands(program, io);
   return program;
 }
 
@@ -62,6 +68,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof CliError) {
       io.stderr(`ERROR ${error.message}\n`);
       return error.exitCode;
+    }
+    // The controller's refusals and an unreachable controller: its message, as Juju prints them.
+    if (error instanceof ProtocolError) {
+      io.stderr(`ERROR ${error.message}\n`);
+      return EXIT.failure;
     }
     throw error;
   }

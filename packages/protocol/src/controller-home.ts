@@ -76,3 +76,23 @@ export async function readCredentials(home: string): Promise<ControllerCredentia
     throw error;
   }
 }
+
+/** Whether a process with this pid exists (signal 0 probes without touching it). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The pid written in the home's lock file, if it names a live process: the running controller's.
+ * A missing file, a malformed one, or the pid of a process that died (kill -9) gives undefined.
+ */
+export async function runningControllerPid(home: string): Promise<number | undefined> {
+  const text = await readFile(controllerPaths(home).lock, 'utf8').catch(() => '');
+  const pid = Number(text.trim());
+  return Number.isInteger(pid) && pid > 0 && processAlive(pid) ? pid : undefined;
+}

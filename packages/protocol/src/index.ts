@@ -25,6 +25,7 @@ export type {
   ConfigOptionDocument,
   LeadershipReply,
   LogRecordDocument,
+  ModelListing,
   ModelSummary,
   OperationDocument,
   OperationStatus,
@@ -73,7 +74,13 @@ export {
 } from './codec/uniter-state-codec.js';
 export type { UniterStateDocument } from './codec/uniter-state-codec.js';
 export { MAX_CHARM_BYTES, readCharmFiles } from './charm-upload.js';
-export { controllerHome, controllerPaths, readCredentials } from './controller-home.js';
+export {
+  controllerHome,
+  controllerPaths,
+  processAlive,
+  readCredentials,
+  runningControllerPid,
+} from './controller-home.js';
 export type { ControllerCredentials, ControllerPaths } from './controller-home.js';
 export {
   ApiCallError,

@@ -20,4 +20,18 @@ describe('renderTable', () => {
   it('prints only the header when there are no rows', () => {
     assert.equal(renderTable(['Unit', 'Machine'], []), 'Unit  Machine\n');
   });
+
+  it('right-aligns columns of counts, header included', () => {
+    assert.equal(
+      renderTable(
+        ['App', 'Scale', 'Rev'],
+        [
+          ['db', '12', '3'],
+          ['web', '1', '104'],
+        ],
+        { alignRight: [1, 2] },
+      ),
+      'App  Scale  Rev\ndb      12    3\nweb      1  104\n',
+    );
+  });
 });

@@ -5,21 +5,13 @@
 import { open, readFile, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
+import { processAlive } from '@loom/protocol';
+
 import { ControllerRunningError } from '../controller-error.js';
 
 /** A held lock. */
 export interface HomeLock {
   release(): Promise<void>;
-}
-
-/** Whether a process with this pid exists. */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Locks held by this process: its own pid in a lock file is live only if it is one of these. */

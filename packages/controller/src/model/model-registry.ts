@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { ModelSummary } from '@loom/protocol';
+import type { ModelListing, ModelSummary } from '@loom/protocol';
 import type { Store } from '@loom/store';
 
 import { ControllerError } from '../controller-error.js';
@@ -47,9 +47,14 @@ export class ModelRegistry {
   }
 
   /** The models, by name. */
-  list(): ModelSummary[] {
+  list(): ModelListing[] {
     return [...this.hosts.values()]
-      .map((host) => host.view.record)
+      .map(({ view: { record, state } }) => ({
+        ...record,
+        machines: state.machines.size,
+        applications: state.applications.size,
+        units: state.units.size,
+      }))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 

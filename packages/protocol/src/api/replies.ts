@@ -15,6 +15,13 @@ export interface ModelSummary {
   readonly createdAt: string;
 }
 
+/** A model in `loom models`: its summary and how much it holds. */
+export interface ModelListing extends ModelSummary {
+  readonly machines: number;
+  readonly applications: number;
+  readonly units: number;
+}
+
 /** One unit in a status. */
 export interface UnitStatusDocument {
   readonly name: string;
@@ -153,7 +160,7 @@ export interface LeadershipReply {
 /** Replies, by method. */
 export interface ApiReplies {
   'add-model': ModelSummary;
-  models: { readonly models: readonly ModelSummary[] };
+  models: { readonly models: readonly ModelListing[] };
   'destroy-model': Record<string, never>;
   status: StatusDocument;
   'export-model': { readonly revision: number; readonly model: ModelDocument };

@@ -1,0 +1,54 @@
+/**
+ * Temporary controller homes for tests that start real controllers through the CLI, and `loom`
+ * run in-process against one of them. Every controller left running is killed at the end.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { runningControllerPid } from '@loom/protocol';
+
+import { captureIo } from '../io.js';
+import { runCli } from '../run.js';
+
+/** What one `loom` invocation did. */
+export interface LoomRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A temporary LOOM_HOME. */
+export interface TestHome {
+  readonly home: string;
+  /** Runs `loom` with LOOM_HOME set to this home (plus `env`); `answers` stand for a terminal. */
+  readonly loom: (
+    argv: readonly string[],
+    options?: { env?: Record<string, string>; answers?: readonly boolean[] },
+  ) => Promise<LoomRun>;
+  /** Kills any controller of this home and deletes the home. */
+  readonly dispose: () => Promise<void>;
+}
+
+/** Makes a fresh home (which does not exist yet, as on a new machine). */
+export async function testHome(): Promise<TestHome> {
+  const parent = await mkdtemp(join(tmpdir(), 'loom-cli-'));
+  const home = join(parent, 'loom');
+  return {
+    home,
+    loom: async (argv, options = {}) => {
+      const io = captureIo({
+        cwd: parent,
+        env: { LOOM_HOME: home, ...options.env },
+        ...(options.answers === undefined ? {} : { answers: options.answers }),
+      });
+      const code = await runCli(argv, io);
+      return { code, ...io.output() };
+    },
+    dispose: async () => {
+      const pid = await runningControllerPid(home);
+      if (pid !== undefined) process.kill(pid, 'SIGKILL');
+      await rm(parent, { recursive: true, force: true });
+    },
+  };
+}
