@@ -3,6 +3,7 @@
  * `~/.local/share/loom`. The API address and token files are the contract between the controller
  * and every client, so they are named here.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -77,14 +78,30 @@ export async function readCredentials(home: string): Promise<ControllerCredentia
   }
 }
 
-/** Whether a process with this pid exists (signal 0 probes without touching it). */
+/**
+ * Whether a process with this pid runs (signal 0 probes without touching it). A zombie (a process
+ * that exited and whose parent has not reaped it yet, as happens to a daemon whose parent is
+ * slow to reap) counts as gone.
+ */
 export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  return !isZombie(pid);
+}
+
+/** Linux's /proc says whether a process is a zombie; elsewhere nothing tells, so it is not. */
+function isZombie(pid: number): boolean {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return false;
+  }
+  // "pid (command) state ...": the command may hold spaces or parentheses, so read after the last ')'.
+  return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
 }
 
 /**

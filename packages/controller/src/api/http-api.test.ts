@@ -55,8 +55,7 @@ describe('the HTTP API', () => {
     assert.equal(reply.status, 400);
     assert.deepEqual(reply.body, {
       code: 'bad-request',
-      message:
-        'invalid "add-unit" request: field "numUnits": Invalid input: expected number, received string',
+      message: 'invalid "add-unit" request: field "numUnits": expected number, received string',
     });
     const notJson = await post(test, '/api/v1/models', '{nope');
     assert.equal(notJson.status, 400);

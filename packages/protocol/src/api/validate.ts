@@ -10,7 +10,7 @@ import { RequestValidationError } from '../protocol-error.js';
  * Parses `body` for `method`.
  *
  * @throws RequestValidationError naming the field, e.g.
- *   `invalid "deploy" request: field "numUnits": Invalid input: expected number, received string`
+ *   `invalid "deploy" request: field "numUnits": expected number, received string`
  */
 export function parseRequest<S extends z.ZodType>(
   method: string,
@@ -27,7 +27,8 @@ export function parseRequest<S extends z.ZodType>(
     const key = issue.keys[0] ?? '';
     return fail(method, [...path, key].join('.'), `unknown field; remove it`);
   }
-  return fail(method, path.join('.'), issue.message);
+  // Zod prefixes type mismatches with "Invalid input: "; the field name already says that much.
+  return fail(method, path.join('.'), issue.message.replace(/^Invalid input: /, ''));
 }
 
 function fail(method: string, field: string, problem: string): never {
