@@ -19,7 +19,7 @@ const directionBlocks = Object.entries(allowedImports).flatMap(([dir, allowed]) 
   );
   const patterns = [
     {
-      group: ['@loom/*/*', '!@loom/core/test-support'],
+      group: ['@loom/*/*', '!@loom/core/test-support', '!@loom/protocol/hook-tool-wire'],
       message: 'Import another package only through its exports entry point (STYLE.md rule 1).',
     },
     ...(forbidden.length > 0

@@ -23,7 +23,8 @@ const CLIENTS = 8;
 
 const scratch = await mkdtemp(join(tmpdir(), 'loom-bench-'));
 const home = join(scratch, 'home');
-const env = { ...process.env, LOOM_HOME: home };
+// The API alone: no machine agents, so only the benchmark's calls change the models.
+const env = { ...process.env, LOOM_HOME: home, LOOM_MACHINE_AGENTS: 'off' };
 
 function loom(...argv) {
   const result = spawnSync(process.execPath, [loomBin, ...argv], { env, encoding: 'utf8' });

@@ -7,15 +7,19 @@ export const allowedImports = {
   'packages/protocol': ['@loom/core'],
   'packages/store': ['@loom/core', '@loom/protocol'],
   'packages/controller': ['@loom/core', '@loom/protocol', '@loom/store'],
+  'packages/hook-tools': ['@loom/protocol'],
+  'packages/agent': ['@loom/core', '@loom/protocol', '@loom/hook-tools'],
   'packages/cli': ['@loom/core', '@loom/protocol'],
   e2e: ['@loom/core', '@loom/protocol'],
 };
 
 /**
  * Package directory → the Loom packages whose programs it starts as processes, never importing
- * them: `loom bootstrap` starts the controller daemon. They are runtime dependencies in its
+ * them: `loom bootstrap` starts the controller daemon, and the controller starts a machine agent
+ * per machine. They are runtime dependencies in its
  * package.json, and still forbidden as imports.
  */
 export const launches = {
   'packages/cli': ['@loom/controller'],
+  'packages/controller': ['@loom/agent'],
 };

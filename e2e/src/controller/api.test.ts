@@ -37,7 +37,7 @@ describe('the API of a running controller', () => {
   let controller: ControllerHome;
   let client: ApiClient;
   before(async () => {
-    controller = await bootstrapHome();
+    controller = await bootstrapHome({ LOOM_MACHINE_AGENTS: 'off' });
     client = await controller.client();
     const charms = {
       db: await writeCharm(controller.scratch, 'dbcharm', FIXTURE_CHARMS.dbcharm),

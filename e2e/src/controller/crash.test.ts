@@ -25,7 +25,7 @@ const ROUNDS = 4;
 describe('a controller killed with -9 during a stream of mutations', () => {
   let controller: ControllerHome;
   before(async () => {
-    controller = await bootstrapHome();
+    controller = await bootstrapHome({ LOOM_MACHINE_AGENTS: 'off' });
   });
   after(() => controller.dispose());
 

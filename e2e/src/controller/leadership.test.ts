@@ -1,7 +1,7 @@
 /**
  * Leadership leases on a real controller with a short lease (R5.21, spec §11.2): while the
- * leader's agent renews, nobody else leads; when it stops renewing, a waiting unit is elected
- * when the lease runs out.
+ * leader renews, nobody else leads; when it stops renewing, a waiting unit is elected
+ * when the lease runs out. Machine agents are off: the test makes the agents' claims itself.
  */
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -19,7 +19,10 @@ describe('leadership on a running controller', () => {
   let controller: ControllerHome;
   let client: ApiClient;
   before(async () => {
-    controller = await bootstrapHome({ LOOM_LEASE_DURATION_MS: String(LEASE_MS) });
+    controller = await bootstrapHome({
+      LOOM_LEASE_DURATION_MS: String(LEASE_MS),
+      LOOM_MACHINE_AGENTS: 'off',
+    });
     client = await controller.client();
     const charm = await writeCharm(controller.scratch, 'dbcharm', FIXTURE_CHARMS.dbcharm);
     await client.call('deploy', { model, application: 'db', charm: { path: charm }, numUnits: 2 });

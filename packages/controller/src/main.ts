@@ -2,7 +2,9 @@
  * The `loom-controller` program: runs the daemon on LOOM_HOME until SIGTERM or SIGINT.
  *
  * Environment: LOOM_HOME (default ~/.local/share/loom), LOOM_CONTROLLER_PORT (default: any free
- * port), LOOM_LEASE_DURATION_MS (default 60000).
+ * port), LOOM_LEASE_DURATION_MS (default 60000), LOOM_HOOK_TIMEOUT_MS (passed to machine agents;
+ * default: no timeout, as in Juju), LOOM_MACHINE_AGENTS (`off`: start no machine agents, so that
+ * only API calls change the models).
  */
 import { controllerHome } from '@loom/protocol';
 
@@ -27,6 +29,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     home,
     ...(port === undefined ? {} : { port }),
     ...(leaseDurationMs === undefined ? {} : { leaseDurationMs }),
+    agents: env.LOOM_MACHINE_AGENTS !== 'off',
+    agentEnv: { LOOM_HOOK_TIMEOUT_MS: env.LOOM_HOOK_TIMEOUT_MS },
     report: (error) => {
       console.error(
         `${new Date().toISOString()} ERROR ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

@@ -25,6 +25,7 @@ export type {
   ConfigOptionDocument,
   LeadershipReply,
   LogRecordDocument,
+  CommittedReply,
   ModelListing,
   ModelSummary,
   OperationDocument,

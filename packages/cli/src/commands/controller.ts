@@ -3,7 +3,8 @@
  * (`LOOM_HOME`, by default ~/.local/share/loom), started, destroyed and listed.
  */
 import { existsSync } from 'node:fs';
-import { rmdir, unlink } from 'node:fs/promises';
+import { rm, rmdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
 
 import { Option } from 'commander';
 import type { Command } from 'commander';
@@ -136,6 +137,8 @@ async function killController(
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     });
   }
+  // The machines' directories: units' charms, hook-tool sockets, agent logs.
+  await rm(join(home, 'm'), { recursive: true, force: true });
   // The home goes too when nothing else was kept in it.
   await rmdir(home).catch(() => undefined);
   io.stderr(`Controller "${CONTROLLER_NAME}" destroyed\n`);

@@ -12,6 +12,7 @@ import { SqliteStore } from '@loom/store';
 
 import type { Clock } from '../clock/clock.js';
 import { systemClock } from '../clock/clock.js';
+import { AgentSupervisor } from '../agents/agent-supervisor.js';
 import { Controller } from '../controller.js';
 import { acquireHomeLock } from './home-lock.js';
 import { writeSecretFile } from './secret-file.js';
@@ -23,11 +24,20 @@ export interface DaemonOptions {
   readonly leaseDurationMs?: number;
   readonly clock?: Clock;
   readonly report?: (error: unknown) => void;
+  /**
+   * Whether to start machine agents for the models' machines (default true). Off, units wait for
+   * agents started some other way; tests of the controller alone use that.
+   */
+  readonly agents?: boolean;
+  /** Environment for machine agents (LOOM_HOOK_TIMEOUT_MS, ...). */
+  readonly agentEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 /** A running daemon. */
 export interface Daemon {
   readonly controller: Controller;
+  /** The machine agents it runs. */
+  readonly agents: AgentSupervisor;
   /** Stops serving, removes the address and token files, closes the store, frees the home. */
   stop(): Promise<void>;
 }
@@ -70,9 +80,23 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     // The token first: the address file is what tells clients the controller is ready.
     await writeSecretFile(paths.token, `${token}\n`);
     await writeSecretFile(paths.address, `${controller.address}\n`);
+    // Agents read the credentials just written, so they start last.
+    const agents = new AgentSupervisor({
+      home: paths.home,
+      registry: controller.registry,
+      report:
+        options.report ??
+        ((error) => {
+          console.error(error);
+        }),
+      ...(options.agentEnv === undefined ? {} : { env: options.agentEnv }),
+    });
+    if (options.agents !== false) agents.start();
     return {
       controller,
+      agents,
       stop: async () => {
+        await agents.stop();
         await Promise.all(
           [unlink(paths.address), unlink(paths.token)].map((done) => done.catch(() => undefined)),
         );

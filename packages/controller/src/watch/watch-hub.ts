@@ -75,8 +75,9 @@ export class WatchHub {
   }
 
   private committed(committed: Committed): void {
+    // Every commit, even one that changed only extras (a uniter state): watchers track revisions.
     for (const watcher of this.modelWatchers) {
-      if (watcher.model !== committed.model || committed.changes.length === 0) continue;
+      if (watcher.model !== committed.model) continue;
       watcher.send({
         type: 'delta',
         revision: committed.revision,

@@ -26,14 +26,17 @@ export const WORKLOAD_STATUSES = ['maintenance', 'blocked', 'waiting', 'active']
 /** Levels of `juju-log` (R7.8). */
 export type LogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL';
 
-/** Effects that are not deferred to the commit (R4.12). */
+/**
+ * Effects that are not deferred to the commit (R4.12). The simulator applies them at once; an
+ * agent sends them to the controller, so each may return a promise that settles when applied.
+ */
 export interface ImmediateEffects {
-  /** `leader-set` by the leader; throws a HookToolError when the model refuses it. */
-  writeLeaderSettings(settings: ReadonlyMap<string, string>): void;
+  /** `leader-set` by the leader; throws (or rejects with) a HookToolError when refused. */
+  writeLeaderSettings(settings: ReadonlyMap<string, string>): void | Promise<void>;
   /** `status-set` of the unit, or with `application` of its application. */
-  setStatus(status: Status, application: boolean): void;
+  setStatus(status: Status, application: boolean): void | Promise<void>;
   /** `juju-log`. */
-  log(level: LogLevel, message: string): void;
+  log(level: LogLevel, message: string): void | Promise<void>;
 }
 
 /** What a context is built from. */
@@ -209,11 +212,20 @@ export class HookContext {
     return key === undefined ? new Map(this.leaderSettings) : this.leaderSettings.get(key);
   }
 
-  /** R7.16: leader settings, written at once by the leader only. */
-  leaderSet(settings: ReadonlyMap<string, string>): void {
+  /**
+   * R7.16: leader settings, written at once by the leader only. Later `leader-get`s of the hook
+   * read the written values (an empty value deletes the key).
+   */
+  leaderSet(settings: ReadonlyMap<string, string>): void | Promise<void> {
     if (!this.isLeader()) throw new HookToolError('not-leader', NOT_THE_LEADER, 1);
-    this.effects.writeLeaderSettings(settings);
-    this.leaderSettings = undefined;
+    const written = this.effects.writeLeaderSettings(settings);
+    const merged = new Map(this.leaderGet());
+    for (const [key, value] of settings) {
+      if (value === '') merged.delete(key);
+      else merged.set(key, value);
+    }
+    this.leaderSettings = merged;
+    return written;
   }
 
   /** `config-get`: options with a value or default (with `all`, unset ones as null), or one value. */
@@ -232,7 +244,11 @@ export class HookContext {
   }
 
   /** R7.17: sets the unit's (or, leader only, the application's) workload status at once. */
-  statusSet(status: string, message = '', options: { application?: boolean } = {}): void {
+  statusSet(
+    status: string,
+    message = '',
+    options: { application?: boolean } = {},
+  ): void | Promise<void> {
     if (!(WORKLOAD_STATUSES as readonly string[]).includes(status)) {
       throw usageError(
         `invalid status "${status}", expected one of [${WORKLOAD_STATUSES.join(' ')}]`,
@@ -241,8 +257,8 @@ export class HookContext {
     if (options.application === true && !this.isLeader()) {
       throw new HookToolError('not-leader', NOT_LEADER_FOR_STATUS, 1);
     }
-    this.effects.setStatus({ current: status, message }, options.application === true);
     if (options.application !== true) this.statusWasSet = true;
+    return this.effects.setStatus({ current: status, message }, options.application === true);
   }
 
   /** R7.21: the unit's charm state (deferred writes included), or one value. */
@@ -269,10 +285,10 @@ export class HookContext {
   }
 
   /** R7.8 `juju-log`: in a relation hook, prefixed with `<endpoint>:<id>: `. */
-  log(message: string, level: LogLevel = 'INFO'): void {
+  log(message: string, level: LogLevel = 'INFO'): void | Promise<void> {
     const relation = this.hook?.relation;
     const prefix = relation === undefined ? '' : `${relation.endpoint}:${relation.id}: `;
-    this.effects.log(level, `${prefix}${message}`);
+    return this.effects.log(level, `${prefix}${message}`);
   }
 
   /** Whether the hook set the unit's workload status (for R7.17 after `start`). */

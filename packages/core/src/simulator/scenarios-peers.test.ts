@@ -236,19 +236,19 @@ describe('S16 leader settings', () => {
     const sim = cluster(script);
     script
       .on('cluster/0', 'config-changed', (context) => {
-        context.leaderSet(new Map([['mode', 'ha']]));
+        void context.leaderSet(new Map([['mode', 'ha']]));
       })
       .on(
         'cluster/0',
         'config-changed',
         (context) => {
-          context.leaderSet(new Map([['mode', 'ha']]));
+          void context.leaderSet(new Map([['mode', 'ha']]));
         },
         2,
       )
       .on('cluster/2', 'config-changed', (context) => {
         try {
-          context.leaderSet(new Map([['x', '1']]));
+          void context.leaderSet(new Map([['x', '1']]));
         } catch (error) {
           assert.ok(error instanceof HookToolError);
           failures.push(`${error.exitCode}:${error.message}`);

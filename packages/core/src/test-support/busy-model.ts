@@ -26,7 +26,7 @@ export function busyModel(): RecordingSimulator {
       context.relationSet(new Map([['last-hook', hook.name]]), { relationId });
       if (context.isLeader()) {
         context.relationSet(new Map([['leader-saw', hook.name]]), { relationId, app: true });
-        context.leaderSet(new Map([['hooks', String(count)]]));
+        void context.leaderSet(new Map([['hooks', String(count)]]));
       }
     });
   }

@@ -15,6 +15,14 @@ export interface ModelSummary {
   readonly createdAt: string;
 }
 
+/**
+ * What an agent's write answers: the model revision that holds it, so the agent can wait for its
+ * own watches to catch up before it reads its writes back.
+ */
+export interface CommittedReply {
+  readonly revision: number;
+}
+
 /** A model in `loom models`: its summary and how much it holds. */
 export interface ModelListing extends ModelSummary {
   readonly machines: number;
@@ -184,17 +192,21 @@ export interface ApiReplies {
   operations: { readonly operations: readonly OperationDocument[] };
   'debug-log': { readonly records: readonly LogRecordDocument[] };
   'agent/start': AgentStartReply;
-  'agent/snapshot': { readonly snapshot: UnitSnapshotDocument | null };
-  'agent/run-operation': Record<string, never>;
-  'agent/commit-hook': Record<string, never>;
-  'agent/fail-hook': Record<string, never>;
+  'agent/snapshot': {
+    readonly snapshot: UnitSnapshotDocument | null;
+    /** The model revision the snapshot was taken at. */
+    readonly revision: number;
+  };
+  'agent/run-operation': CommittedReply;
+  'agent/commit-hook': CommittedReply;
+  'agent/fail-hook': CommittedReply;
   'agent/claim-leadership': LeadershipReply;
   'agent/relation-get': {
     readonly values: Readonly<Record<string, string>>;
     readonly version: number;
   };
-  'agent/set-status': Record<string, never>;
-  'agent/leader-set': Record<string, never>;
+  'agent/set-status': CommittedReply;
+  'agent/leader-set': CommittedReply;
   'agent/log': Record<string, never>;
   'agent/operation-started': Record<string, never>;
   'agent/operation-finished': Record<string, never>;

@@ -131,8 +131,12 @@ export const agentHandlers: Handlers<
     };
   },
   'agent/snapshot': (input, { registry }) => {
-    const snapshot = unitSnapshot(registry.get(input.model).view.state, input.unit);
-    return Promise.resolve({ snapshot: snapshot === undefined ? null : encodeSnapshot(snapshot) });
+    const { state, record } = registry.get(input.model).view;
+    const snapshot = unitSnapshot(state, input.unit);
+    return Promise.resolve({
+      snapshot: snapshot === undefined ? null : encodeSnapshot(snapshot),
+      revision: record.revision,
+    });
   },
   'agent/run-operation': async (input, { registry }) => {
     const uniterState = uniterStateOf(input.unit, input.uniterState);
@@ -141,7 +145,7 @@ export const agentHandlers: Handlers<
       const result = operationResult(view.state, input.unit, input.operation, input.ingressAddress);
       return withUniterState(result, input.unit, uniterState);
     });
-    return {};
+    return { revision: registry.get(input.model).view.record.revision };
   },
   'agent/commit-hook': async (input, { registry }) => {
     const uniterState = uniterStateOf(input.unit, input.uniterState);
@@ -166,7 +170,7 @@ export const agentHandlers: Handlers<
         uniterState,
       );
     });
-    return {};
+    return { revision: registry.get(input.model).view.record.revision };
   },
   'agent/fail-hook': async (input, { registry }) => {
     const uniterState = uniterStateOf(input.unit, input.uniterState);
@@ -179,7 +183,7 @@ export const agentHandlers: Handlers<
       });
       return withUniterState(result, input.unit, uniterState);
     });
-    return {};
+    return { revision: registry.get(input.model).view.record.revision };
   },
   'agent/claim-leadership': (input, { leases }) => leases.claim(input.model, input.unit),
   'agent/relation-get': (input, { registry }) => {
@@ -207,7 +211,7 @@ export const agentHandlers: Handlers<
           ? setApplicationStatus(view.state, { unit: input.unit, status: input.status })
           : setUnitStatus(view.state, { unit: input.unit, workload: input.status }),
       );
-    return {};
+    return { revision: registry.get(input.model).view.record.revision };
   },
   'agent/leader-set': async (input, { registry }) => {
     await registry.get(input.model).mutate((view) =>
@@ -216,7 +220,7 @@ export const agentHandlers: Handlers<
         settings: objectToMap(input.settings),
       }),
     );
-    return {};
+    return { revision: registry.get(input.model).view.record.revision };
   },
   'agent/log': async (input, { registry, debugLog }) => {
     registry.get(input.model);

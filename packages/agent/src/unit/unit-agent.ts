@@ -1,0 +1,216 @@
+/**
+ * One unit's agent (R5.1, R5.2): watch → snapshot → `nextOperation` → run → commit, until the
+ * unit is gone. Its uniter state lives on the controller, stored with every operation, so an agent
+ * killed at any point starts again where the last committed operation left it (R5.24).
+ */
+import { mkdir } from 'node:fs/promises';
+
+import {
+  commitOperation,
+  initialUniterState,
+  MemberBagCache,
+  resolveFailedHook,
+  restartUniter,
+  UnitResolver,
+} from '@loom/core';
+import type { UniterOperation } from '@loom/core';
+import { ApiCallError, decodeSnapshot, decodeUniterState, encodeUniterState } from '@loom/protocol';
+import type { ApiClient, Watch, WatchMessage } from '@loom/protocol';
+
+import type { MachineLock } from '../hooks/machine-lock.js';
+import type { ModelMirror } from '../mirror/model-mirror.js';
+import { ToolServer } from '../tool-server/tool-server.js';
+import { deployCharm } from './charm-directory.js';
+import { LeadershipClaims } from './leadership-claims.js';
+import type { LogSink } from './log-sink.js';
+import { runHookOperation } from './run-hook.js';
+import { unitPaths } from './unit-paths.js';
+import type { UnitRuntime } from './unit-runtime.js';
+
+/** What a unit agent is started with, by its machine agent. */
+export interface UnitAgentOptions {
+  readonly client: ApiClient;
+  readonly model: string;
+  readonly unit: string;
+  readonly machineDir: string;
+  readonly toolsDir: string;
+  readonly address: string;
+  readonly apiAddress: string;
+  readonly mirror: ModelMirror;
+  readonly lock: MachineLock;
+  readonly logs: LogSink;
+  readonly hookTimeoutMs: number | undefined;
+  readonly report: (error: unknown) => void;
+}
+
+/** A running unit agent. */
+export class UnitAgent {
+  private stopped = false;
+  private wake: (() => void) | undefined;
+  private dirty = true;
+  private latest: Extract<WatchMessage, { type: 'unit' }> | undefined;
+  private watch: Watch | undefined;
+  private readonly leadership: LeadershipClaims;
+  /** Resolves when the loop has ended (the unit is gone, or the agent stopped). */
+  readonly done: Promise<void>;
+
+  private constructor(
+    private readonly runtime: UnitRuntime,
+    private readonly options: UnitAgentOptions,
+  ) {
+    this.leadership = new LeadershipClaims(
+      options.client,
+      options.model,
+      options.unit,
+      options.report,
+    );
+    this.done = this.loop();
+  }
+
+  /** Starts the agent of `options.unit`: its charm, its tool socket, its watch, its loop. */
+  static async start(options: UnitAgentOptions): Promise<UnitAgent> {
+    const { client, model, unit } = options;
+    const started = await client.call('agent/start', { model, unit });
+    const paths = unitPaths(options.machineDir, unit);
+    await mkdir(paths.directory, { recursive: true, mode: 0o700 });
+    await deployCharm(client, model, unit.slice(0, unit.indexOf('/')), paths.charmDir);
+    const stored =
+      started.uniterState === null ? undefined : decodeUniterState(started.uniterState);
+    const resolver = new UnitResolver(
+      stored === undefined ? initialUniterState(unit) : restartUniter(stored),
+    );
+    const tools = await ToolServer.listen(paths.socket);
+    const runtime: UnitRuntime = {
+      client,
+      model,
+      unit,
+      machine: started.machine,
+      address: options.address,
+      mirror: options.mirror,
+      resolver,
+      memberCache: new MemberBagCache(),
+      tools,
+      environment: {
+        unit,
+        modelName: model,
+        modelUuid: started.modelUuid,
+        machine: started.machine,
+        principal: started.principal ?? '',
+        charmDir: paths.charmDir,
+        socketPath: paths.socket,
+        toolsDir: options.toolsDir,
+        apiAddress: options.apiAddress,
+        agentPath: process.env.PATH ?? '/usr/bin:/bin',
+      },
+      logs: options.logs,
+      lock: options.lock,
+      hookTimeoutMs: options.hookTimeoutMs,
+      statusEverSet: false,
+    };
+    const agent = new UnitAgent(runtime, options);
+    agent.watch = client.watch({ watch: 'unit', model, unit }, (message) => {
+      if (message.type !== 'unit') return;
+      agent.latest = message;
+      agent.poke();
+    });
+    agent.leadership.start(() => {
+      agent.poke();
+    });
+    return agent;
+  }
+
+  /** Stops after the operation in progress; its state is on the controller. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.poke();
+    this.watch?.close();
+    this.leadership.stop();
+    await this.done;
+    await this.runtime.tools.close();
+  }
+
+  private poke(): void {
+    this.dirty = true;
+    this.wake?.();
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      if (!this.dirty) {
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+        });
+        this.wake = undefined;
+        continue;
+      }
+      this.dirty = false;
+      try {
+        if (!(await this.step())) return;
+      } catch (error) {
+        this.options.report(error);
+        // Try again shortly: the controller may be restarting.
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        this.dirty = true;
+      }
+    }
+  }
+
+  /** Runs at most one operation; false once the unit is gone. */
+  private async step(): Promise<boolean> {
+    const { client, model, unit, resolver, mirror } = this.runtime;
+    const reply = await client.call('agent/snapshot', { model, unit });
+    if (reply.snapshot === null) return false;
+    await mirror.whenAt(reply.revision);
+    const snapshot = decodeSnapshot(reply.snapshot);
+    const resolution = this.latest?.resolution ?? null;
+    if (
+      resolution !== null &&
+      resolver.state.failed !== undefined &&
+      resolver.state.resolution === undefined
+    ) {
+      const resolved = resolveFailedHook(resolver.state, resolution);
+      if (!('ok' in resolved)) resolver.replace(resolved);
+    }
+    const operation = resolver.next(snapshot);
+    if (operation === undefined) return true;
+    this.dirty = true;
+    await this.execute(operation);
+    return true;
+  }
+
+  private async execute(operation: UniterOperation): Promise<void> {
+    const runtime = this.runtime;
+    if (operation.kind === 'run-hook') {
+      await runHookOperation(runtime, operation);
+      return;
+    }
+    const next = commitOperation(runtime.resolver.state, operation, 'succeeded');
+    try {
+      const { revision } = await runtime.client.call('agent/run-operation', {
+        model: runtime.model,
+        unit: runtime.unit,
+        operation:
+          operation.kind === 'enter-scope'
+            ? {
+                kind: 'enter-scope',
+                relationId: operation.relationId,
+                endpoint: operation.endpoint,
+                remoteApplication: operation.remoteApplication,
+                peer: operation.peer,
+                implicit: operation.implicit,
+              }
+            : operation.kind === 'leave-scope'
+              ? { kind: 'leave-scope', relationId: operation.relationId }
+              : { kind: operation.kind },
+        uniterState: encodeUniterState(next),
+        ...(operation.kind === 'enter-scope' ? { ingressAddress: runtime.address } : {}),
+      });
+      runtime.resolver.commit(operation, 'succeeded');
+      await runtime.mirror.whenAt(revision);
+    } catch (error) {
+      // The model moved on (the controller refused the step): decide again on the next change.
+      if (!(error instanceof ApiCallError) || error.status >= 500) throw error;
+      this.dirty = false;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Puts the hook tools in a directory for a hook's PATH (R6.7): each name a symlink to the native
+ * client when it was built, else a small shell script running the Node fallback.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readlink, rm, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { HOOK_TOOL_NAMES } from './tool-names.js';
+
+/** Which client the tools run. */
+export interface HookToolClient {
+  readonly kind: 'native' | 'node';
+  /** The native binary, or the fallback script. */
+  readonly path: string;
+}
+
+/** The client this installation has: native if `npm ci` could compile it. */
+export function hookToolClient(): HookToolClient {
+  const native = fileURLToPath(new URL('../build/loom-hook-tool', import.meta.url));
+  if (existsSync(native)) return { kind: 'native', path: native };
+  return { kind: 'node', path: fileURLToPath(new URL('../bin/hook-tool.mjs', import.meta.url)) };
+}
+
+/**
+ * Makes `directory` hold every hook tool, replacing what was there; the same call again is
+ * cheap when nothing changed.
+ */
+export async function installHookTools(
+  directory: string,
+  client: HookToolClient = hookToolClient(),
+): Promise<void> {
+  await mkdir(directory, { recursive: true, mode: 0o700 });
+  for (const name of HOOK_TOOL_NAMES) {
+    const path = join(directory, name);
+    if (client.kind === 'native') {
+      if ((await readlink(path).catch(() => undefined)) === client.path) continue;
+      await rm(path, { force: true });
+      await symlink(client.path, path);
+    } else {
+      await rm(path, { force: true });
+      await writeFile(
+        path,
+        `#!/bin/sh\nexec "${process.execPath}" "${client.path}" ${name} "$@"\n`,
+        { mode: 0o755 },
+      );
+    }
+  }
+}
