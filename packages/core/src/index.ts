@@ -156,7 +156,13 @@ export type { Stepping } from './simulator/stepping.js';
 export type { LogLine } from './simulator/unit-runner.js';
 export { unitsAffectedBy } from './uniter/affected-units.js';
 export { commitOperation } from './uniter/commit-operation.js';
-export { hookVariables, isRelationHook, relationHook, unitHook } from './uniter/hook.js';
+export {
+  hookRelation,
+  hookVariables,
+  isRelationHook,
+  relationHook,
+  unitHook,
+} from './uniter/hook.js';
 export type { Hook, HookKind, HookRelation } from './uniter/hook.js';
 export { decideNextOperation, nextOperation } from './uniter/next-operation.js';
 export type { WorkFinder } from './uniter/next-operation.js';
