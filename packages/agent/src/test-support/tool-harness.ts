@@ -62,6 +62,8 @@ export interface ToolHarness {
     options?: { stdin?: string; env?: Record<string, string>; cwd?: string },
   ) => Promise<ToolRun>;
   readonly directory: string;
+  /** The environment a hook process of the current hook has: tools on PATH, context, socket. */
+  readonly environment: () => Record<string, string>;
   readonly close: () => Promise<void>;
 }
 
@@ -162,8 +164,15 @@ export async function toolHarness(client: HookToolClient = hookToolClient()): Pr
     server.begin(current.id, context);
   };
   begin();
+  const environment = () => ({
+    PATH: `${toolsDir}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    JUJU_CONTEXT_ID: current?.id ?? '',
+    JUJU_AGENT_SOCKET_ADDRESS: server.path,
+    JUJU_AGENT_SOCKET_NETWORK: 'unix',
+  });
 
   return {
+    environment,
     state: () => state,
     logs,
     context: () => {
@@ -177,13 +186,7 @@ export async function toolHarness(client: HookToolClient = hookToolClient()): Pr
       new Promise((resolve, reject) => {
         const child = spawn(join(toolsDir, command), [...args], {
           cwd: options.cwd ?? directory,
-          env: {
-            PATH: process.env.PATH ?? '/usr/bin:/bin',
-            JUJU_CONTEXT_ID: current?.id ?? '',
-            JUJU_AGENT_SOCKET_ADDRESS: server.path,
-            JUJU_AGENT_SOCKET_NETWORK: 'unix',
-            ...options.env,
-          },
+          env: { ...environment(), ...options.env },
           stdio: ['pipe', 'pipe', 'pipe'],
         });
         let stdout = '';
