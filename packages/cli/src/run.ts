@@ -5,9 +5,13 @@ import { Command, CommanderError } from 'commander';
 
 import { ProtocolError } from '@loom/protocol';
 
+import { addApplicationCommands } from './commands/applications.js';
 import { addCharmCommands } from './commands/charm.js';
+import { addConfigCommand } from './commands/config.js';
 import { addControllerCommands } from './commands/controller.js';
+import { addIntegrationCommands } from './commands/integrations.js';
 import { addModelCommands } from './commands/models.js';
+import { addStatusCommand } from './commands/status.js';
 import { CliError, EXIT } from './errors.js';
 import type { CliIo } from './io.js';
 import { LOOM_VERSION } from './version.js';
@@ -39,6 +43,10 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
   addCharmCommands(program, io, setExit);
   addControllerCommands(program, io);
   addModelCommands(program, io);
+  addApplicationCommands(program, io);
+  addIntegrationCommands(program, io);
+  addConfigCommand(program, io);
+  addStatusCommand(program, io);
   return program;
 }
 

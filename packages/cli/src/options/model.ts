@@ -17,3 +17,11 @@ export function modelOption(): Option {
     'the model to work on (default: $LOOM_MODEL, else "default")',
   );
 }
+
+/** The model a command's `-m` names, or the current one. */
+export function modelOf(
+  env: Readonly<Record<string, string | undefined>>,
+  options: { model?: string },
+): string {
+  return options.model ?? currentModel(env);
+}

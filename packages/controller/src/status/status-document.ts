@@ -12,6 +12,7 @@ import type {
   UnitStatusDocument,
 } from '@loom/protocol';
 
+import { machineAddress } from '../agents/machine-address.js';
 import { charmRevision } from '../charms/charm-archive.js';
 
 const byName = <T extends { readonly name: string }>(a: T, b: T) => compareNames(a.name, b.name);
@@ -91,6 +92,7 @@ export function statusDocument(model: ModelSummary, state: ModelState): StatusDo
       .map((machine) => ({
         id: machine.id,
         life: machine.life,
+        address: machineAddress(model.uuid, machine.id),
         units: [...(state.index.unitsByMachine.get(machine.id) ?? [])].sort(compareNames),
       }))
       .sort((a, b) => Number(a.id) - Number(b.id)),

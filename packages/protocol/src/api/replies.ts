@@ -85,6 +85,8 @@ export interface StatusDocument {
   readonly machines: readonly {
     readonly id: string;
     readonly life: Life;
+    /** The machine's own loopback address (127.x.y.z): its units' address. */
+    readonly address: string;
     readonly units: readonly string[];
   }[];
   readonly applications: readonly ApplicationStatusDocument[];

@@ -1,0 +1,117 @@
+/**
+ * deploy, add-unit, integrate, config, status, remove-relation, remove-unit and
+ * remove-application through `loom`, against a real controller (machine agents off, so only the
+ * commands change the model).
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+
+import type { StatusDocument } from '@loom/protocol';
+
+import { testHome } from '../test-support/loom-home.js';
+import type { TestHome } from '../test-support/loom-home.js';
+
+const RECORDER = join(
+  fileURLToPath(new URL('../../../../', import.meta.url)),
+  'examples',
+  'charms',
+  'hook-recorder',
+);
+const env = { LOOM_MACHINE_AGENTS: 'off' };
+
+describe('loom deploy, integrate, config and status', () => {
+  let home: TestHome;
+  const loom = (...argv: string[]) => home.loom(argv, { env });
+  const status = async () =>
+    JSON.parse((await loom('status', '--format', 'json')).stdout) as StatusDocument;
+  before(async () => {
+    home = await testHome();
+  });
+  after(() => home.dispose());
+
+  it('deploys a charm directory, named by the charm or as given, with -n and --config', async () => {
+    const db = await loom('deploy', RECORDER, 'db', '--config', 'unit-settings=a=1');
+    assert.equal(db.code, 0, db.stderr);
+    assert.match(db.stderr, /Deploying "db" from local charm "hook-recorder", revision 0\n$/);
+    const named = await loom('deploy', RECORDER, '-n', '2');
+    assert.match(
+      named.stderr,
+      /Deploying "hook-recorder" from local charm "hook-recorder", revision 1\n$/,
+    );
+    const added = await loom('add-unit', 'db', '-n', '2');
+    assert.equal(added.stderr, 'Added db/1, db/2\n');
+    const { units, machines } = await status();
+    assert.deepEqual(
+      units.map((unit) => `${unit.name}@${unit.machine}`),
+      ['db/0@0', 'db/1@3', 'db/2@4', 'hook-recorder/0@1', 'hook-recorder/1@2'],
+    );
+    assert.equal(
+      new Set(machines.map((machine) => machine.address)).size,
+      5,
+      'an address per machine',
+    );
+    assert.equal((await loom('config', 'db', 'unit-settings')).stdout, 'a=1\n');
+  });
+
+  it('refuses a charm directory that does not load, before contacting anything', async () => {
+    const result = await loom('deploy', join(RECORDER, 'missing'));
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /^ERROR charm directory ".*missing" does not exist/);
+  });
+
+  it('integrates, shows the integration, and removes it by id', async () => {
+    const integrated = await loom('integrate', 'hook-recorder:sink', 'db:source');
+    assert.deepEqual(integrated, { code: 0, stdout: '', stderr: '' });
+    const tables = (await loom('status')).stdout;
+    assert.match(
+      tables,
+      /^Model +Controller +Cloud\/Region +Version +SLA +Timestamp\ndefault +loom /,
+    );
+    assert.match(
+      tables,
+      /\nApp +Version +Status +Scale +Charm +Channel +Rev +Exposed +Message\ndb +unknown +3 +hook-recorder +0 +no\n/,
+    );
+    assert.match(
+      tables,
+      /\nUnit +Workload +Agent +Machine +Public address +Ports +Message\ndb\/0 +waiting +allocating +0 +127\.\d+\.0\.1 /,
+    );
+    assert.match(
+      tables,
+      /\nIntegration provider +Requirer +Interface +Type +Message\n(?:.*\n)*db:source +hook-recorder:sink +recorder +regular\n/,
+    );
+    const id = (await status()).relations.find((relation) => !relation.peer)?.id;
+    assert.equal((await loom('remove-relation', String(id))).code, 0);
+    assert.equal((await status()).relations.filter((relation) => !relation.peer).length, 0);
+    // Each side both provides and requires "recorder": two candidates, so Juju asks which.
+    const ambiguous = await loom('integrate', 'db', 'hook-recorder');
+    assert.equal(ambiguous.code, 1);
+    assert.match(ambiguous.stderr, /^ERROR ambiguous relation: "db hook-recorder" could refer to /);
+    assert.equal((await loom('integrate', 'db:source', 'hook-recorder')).code, 0);
+    const again = await loom('integrate', 'db:source', 'hook-recorder:sink');
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /^ERROR .*already exists/);
+  });
+
+  it('sets config with key=value and resets with key=', async () => {
+    assert.equal((await loom('config', 'db', 'fail-hook=install', 'pause-seconds=5')).code, 0);
+    assert.equal((await loom('config', 'db', 'pause-seconds')).stdout, '5\n');
+    assert.equal((await loom('config', 'db', 'pause-seconds=')).code, 0);
+    assert.equal((await loom('config', 'db', 'pause-seconds')).stdout, '30\n');
+    const bad = await loom('config', 'db', 'pause-seconds=soon');
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /^ERROR .*pause-seconds/);
+  });
+
+  it('removes units and applications', async () => {
+    assert.equal((await loom('remove-unit', 'db/2')).stderr, 'will remove unit db/2\n');
+    assert.equal(
+      (await loom('remove-application', 'hook-recorder')).stderr,
+      'will remove application hook-recorder\n',
+    );
+    const { units } = await status();
+    assert.ok(!units.some((unit) => unit.name === 'db/2'));
+    assert.ok(!units.some((unit) => unit.application === 'hook-recorder' && unit.life === 'alive'));
+  });
+});

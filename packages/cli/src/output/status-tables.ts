@@ -1,0 +1,107 @@
+/**
+ * `loom status` as Juju prints it: the model line, then the App, Unit, Machine and Integration
+ * tables (leaders marked `*`, subordinates under their principal).
+ */
+import type { StatusDocument } from '@loom/protocol';
+
+import { renderTable } from './table.js';
+
+/** The tabular status of a model. */
+export function statusTables(status: StatusDocument, controller: string, now: Date): string {
+  const sections: string[] = [];
+  sections.push(
+    renderTable(
+      ['Model', 'Controller', 'Cloud/Region', 'Version', 'SLA', 'Timestamp'],
+      [[status.model.name, controller, 'local/local', '3.0.3', 'unsupported', timeOf(now)]],
+    ),
+  );
+  if (status.applications.length === 0) {
+    sections.push('Model "' + status.model.name + '" is empty.\n');
+    return sections.join('\n');
+  }
+  sections.push(
+    renderTable(
+      ['App', 'Version', 'Status', 'Scale', 'Charm', 'Channel', 'Rev', 'Exposed', 'Message'],
+      status.applications.map((application) => [
+        application.name,
+        '',
+        application.status.current,
+        String(application.scale),
+        application.charm,
+        '',
+        String(application.charmRevision),
+        'no',
+        application.status.message,
+      ]),
+      { alignRight: [3, 6] },
+    ),
+  );
+  const address = new Map(status.machines.map((machine) => [machine.id, machine.address]));
+  const unitRows: string[][] = [];
+  const byName = new Map(status.units.map((unit) => [unit.name, unit]));
+  for (const unit of status.units) {
+    if (unit.principal !== null) continue;
+    for (const [name, indent] of [
+      [unit.name, ''],
+      ...unit.subordinates.map((subordinate) => [subordinate, '  '] as const),
+    ] as const) {
+      const row = byName.get(name);
+      if (row === undefined) continue;
+      unitRows.push([
+        `${indent}${row.name}${row.leader ? '*' : ''}`,
+        row.workloadStatus.current,
+        row.agentStatus.current,
+        row.principal === null ? row.machine : '',
+        address.get(row.machine) ?? '',
+        row.ports.join(','),
+        row.workloadStatus.message || row.agentStatus.message,
+      ]);
+    }
+  }
+  sections.push(
+    renderTable(
+      ['Unit', 'Workload', 'Agent', 'Machine', 'Public address', 'Ports', 'Message'],
+      unitRows,
+    ),
+  );
+  sections.push(
+    renderTable(
+      ['Machine', 'State', 'Address', 'Inst id', 'Base', 'AZ', 'Message'],
+      status.machines.map((machine) => [
+        machine.id,
+        machine.life === 'alive' ? 'started' : machine.life,
+        machine.address,
+        `machine-${machine.id}`,
+        'local',
+        '',
+        '',
+      ]),
+    ),
+  );
+  if (status.relations.length > 0)
+    sections.push(
+      renderTable(
+        ['Integration provider', 'Requirer', 'Interface', 'Type', 'Message'],
+        status.relations.map((relation) => {
+          const provider =
+            relation.endpoints.find((endpoint) => endpoint.role !== 'requirer') ??
+            relation.endpoints[0];
+          const requirer = relation.endpoints.find((endpoint) => endpoint !== provider) ?? provider;
+          const side = (endpoint: typeof provider) =>
+            endpoint === undefined ? '' : `${endpoint.application}:${endpoint.name}`;
+          return [
+            side(provider),
+            side(requirer),
+            relation.interface,
+            relation.peer ? 'peer' : relation.scope === 'container' ? 'subordinate' : 'regular',
+            relation.suspended ? 'suspended' : relation.life === 'dying' ? 'dying' : '',
+          ];
+        }),
+      ),
+    );
+  return sections.join('\n');
+}
+
+function timeOf(now: Date): string {
+  return `${now.toISOString().slice(11, 19)}Z`;
+}
