@@ -11,6 +11,7 @@ import { addConfigCommand } from './commands/config.js';
 import { addControllerCommands } from './commands/controller.js';
 import { addIntegrationCommands } from './commands/integrations.js';
 import { addModelCommands } from './commands/models.js';
+import { addResolveCommand } from './commands/resolve.js';
 import { addStatusCommand } from './commands/status.js';
 import { CliError, EXIT } from './errors.js';
 import type { CliIo } from './io.js';
@@ -47,6 +48,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
   addIntegrationCommands(program, io);
   addConfigCommand(program, io);
   addStatusCommand(program, io);
+  addResolveCommand(program, io);
   return program;
 }
 
