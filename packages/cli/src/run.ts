@@ -11,6 +11,7 @@ import { addConfigCommand } from './commands/config.js';
 import { addControllerCommands } from './commands/controller.js';
 import { addIntegrationCommands } from './commands/integrations.js';
 import { addModelCommands } from './commands/models.js';
+import { addOperationCommands } from './commands/operations.js';
 import { addResolveCommand } from './commands/resolve.js';
 import { addStatusCommand } from './commands/status.js';
 import { CliError, EXIT } from './errors.js';
@@ -49,6 +50,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
   addConfigCommand(program, io);
   addStatusCommand(program, io);
   addResolveCommand(program, io);
+  addOperationCommands(program, io, setExit);
   return program;
 }
 

@@ -4,14 +4,14 @@
  * writes and the unit's next uniter state in one commit if it succeeded, or record the failure.
  * Nothing the hook buffered reaches the controller unless the process exited 0.
  */
-import { commitOperation, HookContext, HookToolError } from '@loom/core';
+import { commitOperation } from '@loom/core';
 import type { Hook, UniterOperation } from '@loom/core';
 import { ApiCallError, EMPTY_HOOK_COMMIT, encodeHook, encodeUniterState } from '@loom/protocol';
 import type { HookCommitDocument } from '@loom/protocol';
 
 import { hookEnvironment, newContextId } from '../hooks/hook-environment.js';
 import { runHookProcess } from '../hooks/hook-process.js';
-import type { ToolContext } from '../tools/tool-context.js';
+import { bufferedWrites, hookContext, toolContext } from './run-context.js';
 import type { UnitRuntime } from './unit-runtime.js';
 
 type RunHook = Extract<UniterOperation, { kind: 'run-hook' }>;
@@ -31,19 +31,8 @@ export async function runHookOperation(
   }
   return runtime.lock.hold(async () => {
     const contextId = newContextId(runtime.unit, hook.name);
-    const context = hookContext(runtime, hook);
-    const state = runtime.mirror.state;
-    const tools: ToolContext = {
-      hook: context,
-      model: () => runtime.mirror.state,
-      unit: runtime.unit,
-      machine: runtime.machine,
-      address: runtime.address,
-      portsAtStart: state.openedPorts.get(runtime.unit) ?? [],
-      portRequests: { open: [], close: [] },
-      action: undefined,
-      setWorkloadVersion: () => Promise.resolve(),
-    };
+    const context = hookContext(runtime, hook.name, hook);
+    const tools = toolContext(runtime, context, undefined);
     runtime.tools.begin(contextId, tools);
     let result;
     try {
@@ -77,23 +66,7 @@ export async function runHookOperation(
       return 'failed';
     }
     const written: HookCommitDocument = {
-      ...EMPTY_HOOK_COMMIT,
-      relationSettings: context.relationWrites().map((write) => ({
-        relationId: write.relationId,
-        owner:
-          write.owner.kind === 'unit'
-            ? { kind: 'unit', name: write.owner.unit }
-            : { kind: 'application', name: write.owner.application },
-        settings: Object.fromEntries(write.settings),
-      })),
-      charmState:
-        context.changedCharmState() === undefined
-          ? null
-          : Object.fromEntries(context.changedCharmState() ?? []),
-      ports:
-        tools.portRequests.open.length + tools.portRequests.close.length === 0
-          ? null
-          : { open: tools.portRequests.open, close: tools.portRequests.close },
+      ...bufferedWrites(tools),
       startWithoutStatus:
         hook.kind === 'start' && !runtime.statusEverSet && !context.workloadStatusSet,
     };
@@ -115,38 +88,6 @@ export async function runHookOperation(
       await runtime.logs.flush();
     }
     return 'succeeded';
-  });
-}
-
-/** The hook's context: reads from the mirror, immediate effects sent to the controller. */
-function hookContext(runtime: UnitRuntime, hook: Hook): HookContext {
-  const { client, model, unit } = runtime;
-  const applied = async (written: Promise<{ revision: number }>) => {
-    try {
-      await runtime.mirror.whenAt((await written).revision);
-    } catch (error) {
-      if (error instanceof ApiCallError && error.status === 403)
-        throw new HookToolError('not-leader', error.message, 1);
-      throw error;
-    }
-  };
-  return new HookContext({
-    model: () => runtime.mirror.state,
-    unit,
-    hook,
-    uniter: runtime.resolver.state,
-    memberCache: runtime.memberCache,
-    effects: {
-      writeLeaderSettings: (settings) =>
-        applied(
-          client.call('agent/leader-set', { model, unit, settings: Object.fromEntries(settings) }),
-        ),
-      setStatus: (status, application) =>
-        applied(client.call('agent/set-status', { model, unit, status, application })),
-      log: (level, message) => {
-        runtime.logs.add(unit, hook.name, level, message);
-      },
-    },
   });
 }
 

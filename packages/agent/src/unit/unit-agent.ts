@@ -24,6 +24,7 @@ import { deployCharm } from './charm-directory.js';
 import { LeadershipClaims } from './leadership-claims.js';
 import type { LogSink } from './log-sink.js';
 import { runHookOperation } from './run-hook.js';
+import { runOperationRecord } from './run-operation-record.js';
 import { unitPaths } from './unit-paths.js';
 import type { UnitRuntime } from './unit-runtime.js';
 
@@ -51,6 +52,11 @@ export class UnitAgent {
   private latest: Extract<WatchMessage, { type: 'unit' }> | undefined;
   private watch: Watch | undefined;
   private readonly leadership: LeadershipClaims;
+  /**
+   * Operations this agent took on; a message older than their end may still list them. Others
+   * found running were started by an agent that was killed.
+   */
+  private readonly started = new Set<number>();
   /** Resolves when the loop has ended (the unit is gone, or the agent stopped). */
   readonly done: Promise<void>;
 
@@ -172,9 +178,33 @@ export class UnitAgent {
       if (!('ok' in resolved)) resolver.replace(resolved);
     }
     const operation = resolver.next(snapshot);
-    if (operation === undefined) return true;
+    if (operation !== undefined) {
+      this.dirty = true;
+      await this.execute(operation);
+      return true;
+    }
+    // Nothing for the uniter: run an exec or action queued for the unit, oldest first.
+    const queued = this.latest?.operations.find(
+      (candidate) =>
+        (candidate.status === 'pending' || candidate.status === 'running') &&
+        !this.started.has(candidate.id),
+    );
+    if (queued === undefined) return true;
     this.dirty = true;
-    await this.execute(operation);
+    this.started.add(queued.id);
+    if (queued.status === 'running') {
+      // Started by an agent that was killed: its outcome is unknown, so it failed.
+      await client.call('agent/operation-finished', {
+        model,
+        unit,
+        id: queued.id,
+        status: 'failed',
+        results: {},
+        message: 'the unit agent restarted while this ran',
+      });
+      return true;
+    }
+    await runOperationRecord(this.runtime, queued);
     return true;
   }
 

@@ -105,6 +105,8 @@ export const agentOperationFinishedRequest = z.strictObject({
   status: z.enum(['completed', 'failed']),
   results: z.record(z.string(), z.unknown()),
   message: z.string(),
+  /** What the exec or action wrote through its hook tools, committed with its results. */
+  commit: hookCommitDocument.optional(),
 });
 
 export const agentCharmRequest = z.strictObject({ model: modelName, application: applicationName });

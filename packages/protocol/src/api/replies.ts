@@ -210,7 +210,7 @@ export interface ApiReplies {
   'agent/set-status': CommittedReply;
   'agent/leader-set': CommittedReply;
   'agent/log': Record<string, never>;
-  'agent/operation-started': Record<string, never>;
-  'agent/operation-finished': Record<string, never>;
+  'agent/operation-started': CommittedReply;
+  'agent/operation-finished': CommittedReply;
   'agent/charm': { readonly url: string; readonly files: readonly CharmFileDocument[] };
 }

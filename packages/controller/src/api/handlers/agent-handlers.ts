@@ -231,13 +231,21 @@ export const agentHandlers: Handlers<
     await registry
       .get(input.model)
       .mutate((view) => startOperation(view, input.unit, input.id, timestamp(clock)));
-    return {};
+    return { revision: registry.get(input.model).view.record.revision };
   },
   'agent/operation-finished': async (input, { registry, clock }) => {
-    await registry
-      .get(input.model)
-      .mutate((view) => finishOperation(view, input, timestamp(clock)));
-    return {};
+    await registry.get(input.model).mutate((view) =>
+      finishOperation(
+        view,
+        {
+          ...input,
+          commit:
+            input.commit === undefined ? undefined : decodeHookCommit(input.unit, input.commit),
+        },
+        timestamp(clock),
+      ),
+    );
+    return { revision: registry.get(input.model).view.record.revision };
   },
   'agent/charm': async (input, { registry, store }) => {
     const application = registry.get(input.model).view.state.applications.get(input.application);

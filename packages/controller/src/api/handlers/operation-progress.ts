@@ -1,4 +1,6 @@
 /** An agent reporting an exec or action run: started, then finished with its results. */
+import { commitHook } from '@loom/core';
+import type { HookCommit } from '@loom/core';
 import type { OperationDocument } from '@loom/protocol';
 
 import { extrasOnly } from '../../model/mutation.js';
@@ -47,12 +49,16 @@ export function finishOperation(
     readonly status: 'completed' | 'failed';
     readonly results: Readonly<Record<string, unknown>>;
     readonly message: string;
+    /** The run's writes, applied with Juju's permission checks in the same transaction. */
+    readonly commit?: HookCommit | undefined;
   },
   now: string,
 ): Planned<undefined> {
   const operation = openOperation(view, report.unit, report.id, ['pending', 'running']);
   if ('ok' in operation) return operation;
-  return extrasOnly(view.state, undefined, {
+  const written = report.commit === undefined ? undefined : commitHook(view.state, report.commit);
+  if (written?.ok === false) return written;
+  const finished = extrasOnly(written?.state ?? view.state, undefined, {
     operations: [
       {
         ...operation,
@@ -64,4 +70,6 @@ export function finishOperation(
       },
     ],
   });
+  if (written === undefined || !finished.ok) return finished;
+  return { ...finished, changes: written.changes };
 }

@@ -1,0 +1,181 @@
+/**
+ * `loom exec` (a command in a hook-like context of units, so hook tools work) and `loom run` (a
+ * charm action): queued on the units' agents, then waited for, and their results printed.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { parse, stringify } from 'yaml';
+
+import type { ApiClient, OperationDocument } from '@loom/protocol';
+
+import { connectController } from '../controller/connect.js';
+import { CliError, UsageError } from '../errors.js';
+import type { CliIo } from '../io.js';
+import { parseDuration } from '../options/duration.js';
+import { modelOf, modelOption } from '../options/model.js';
+
+const POLL_MS = 100;
+
+/** Waits until every operation has finished, or `timeoutMs` passed. */
+async function finished(
+  client: ApiClient,
+  model: string,
+  ids: readonly number[],
+  timeoutMs: number,
+): Promise<OperationDocument[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const operations = await Promise.all(
+      ids.map((id) => client.call('show-operation', { model, id })),
+    );
+    if (
+      operations.every(
+        (operation) => operation.status === 'completed' || operation.status === 'failed',
+      )
+    )
+      return operations;
+    if (Date.now() > deadline)
+      throw new CliError(
+        'timeout',
+        `timed out waiting for ${operations
+          .filter((operation) => operation.status === 'pending' || operation.status === 'running')
+          .map((operation) => `operation ${operation.id} on ${operation.unit}`)
+          .join(
+            ', ',
+          )}; see "loom show-operation" later, or check the unit's agent with "loom status"`,
+      );
+    await sleep(POLL_MS);
+  }
+}
+
+/** An exec result's output text. */
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** `key=value` action parameters; values are read as YAML (`5` is a number, `true` a bool). */
+function actionParams(pairs: readonly string[]): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const equals = pair.indexOf('=');
+    if (equals <= 0) throw new UsageError(`expected "key=value", got "${pair}"`);
+    params[pair.slice(0, equals)] = parse(pair.slice(equals + 1)) as unknown;
+  }
+  return params;
+}
+
+/** Adds `exec` and `run` to `program`; `setExit` gets exec's exit code. */
+export function addOperationCommands(
+  program: Command,
+  io: CliIo,
+  setExit: (code: number) => void,
+): void {
+  program
+    .command('exec')
+    .description(
+      'Run a command on units, in a hook-like context: hook tools work, and relation writes are committed if it exits 0.',
+    )
+    .argument('<command...>', 'the command and its arguments (after --)')
+    .option('-u, --unit <unit...>', 'units to run on', [])
+    .option('-a, --application <application...>', 'every unit of these applications', [])
+    .addOption(
+      new Option('--wait <duration>', 'how long to wait for the results')
+        .default(300_000, '5m')
+        .argParser(parseDuration),
+    )
+    .addOption(modelOption())
+    .addHelpText(
+      'after',
+      '\nExamples:\n  loom exec --unit db/0 -- relation-get -r source:2 - app/0\n  loom exec -a app -- hostname\n',
+    )
+    .action(
+      async (
+        words: string[],
+        options: { unit: string[]; application: string[]; wait: number; model?: string },
+      ) => {
+        if (options.unit.length + options.application.length === 0)
+          throw new UsageError('name the units to run on with --unit, or --application');
+        const client = await connectController(io);
+        const model = modelOf(io.env, options);
+        const { operations } = await client.call('exec', {
+          model,
+          units: options.unit,
+          applications: options.application,
+          command: words.join(' '),
+          timeout: options.wait / 1000,
+        });
+        const results = await finished(
+          client,
+          model,
+          operations.map((operation) => operation.id),
+          options.wait + 10_000,
+        );
+        const [only] = results;
+        if (results.length === 1 && only !== undefined) {
+          io.stdout(textOf(only.results.stdout));
+          io.stderr(textOf(only.results.stderr));
+          if (only.status === 'failed') throw new CliError('exec-failed', only.message);
+          const code = Number(only.results['return-code'] ?? 0);
+          // Like juju exec: the command's own exit code.
+          setExit(code);
+          return;
+        }
+        io.stdout(
+          stringify(
+            results.map((operation) => ({
+              unit: operation.unit,
+              id: operation.id,
+              status: operation.status,
+              results: operation.results,
+              ...(operation.message === '' ? {} : { message: operation.message }),
+            })),
+            { lineWidth: 0 },
+          ),
+        );
+      },
+    );
+
+  program
+    .command('run')
+    .description('Run a charm action on a unit and print its results.')
+    .argument('<unit>', 'the unit')
+    .argument('<action>', 'the action, as actions.yaml names it')
+    .argument('[params...]', 'key=value parameters (values read as YAML)')
+    .addOption(
+      new Option('--wait <duration>', 'how long to wait for the results')
+        .default(300_000, '5m')
+        .argParser(parseDuration),
+    )
+    .addOption(modelOption())
+    .addHelpText('after', '\nExamples:\n  loom run db/0 backup target=/srv/backups compress=true\n')
+    .action(
+      async (
+        unit: string,
+        action: string,
+        pairs: string[],
+        options: { wait: number; model?: string },
+      ) => {
+        const params = actionParams(pairs);
+        const client = await connectController(io);
+        const model = modelOf(io.env, options);
+        const { operations } = await client.call('run-action', {
+          model,
+          units: [unit],
+          action,
+          params,
+        });
+        const [queued] = operations;
+        if (queued === undefined) return;
+        io.stderr(
+          `Running operation ${queued.id} with 1 task\n  - task ${queued.id} on unit-${unit.replace('/', '-')}\n\nWaiting for task ${queued.id}...\n`,
+        );
+        const [done] = await finished(client, model, [queued.id], options.wait);
+        if (done === undefined) return;
+        const results = done.results;
+        if (Object.keys(results).length > 0) io.stdout(stringify(results, { lineWidth: 0 }));
+        if (done.status === 'failed') throw new CliError('action-failed', done.message);
+      },
+    );
+}
