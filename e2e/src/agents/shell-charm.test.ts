@@ -181,4 +181,54 @@ describe('a shell charm under real machine agents', () => {
         'sink-relation-changed (app db)',
       ]);
   });
+
+  it('S6: removing a unit runs -departed on the other side, and departed, broken, stop, remove on it', async () => {
+    const before = new Map(
+      ['db/0', 'app/0', 'app/1'].map((unit) => [unit, sequenceOf(hooks, unit).length]),
+    );
+    await client.call('remove-unit', { model, units: ['app/1'] });
+    hooks = await settled(client, model, (recorded) =>
+      sequenceOf(recorded, 'app/1').includes('remove'),
+    );
+    assert.deepEqual(after_(hooks, 'db/0', before.get('db/0') ?? 0), [
+      'source-relation-departed (app/1)',
+    ]);
+    assert.deepEqual(after_(hooks, 'app/1', before.get('app/1') ?? 0), [
+      'sink-relation-departed (db/0)',
+      'sink-relation-broken (app db)',
+      'stop',
+      'remove',
+    ]);
+    assert.deepEqual(after_(hooks, 'app/0', before.get('app/0') ?? 0), []);
+    const departed = hooks.find(
+      (hook) => hook.unit === 'db/0' && hook.hook === 'source-relation-departed',
+    );
+    assert.equal(departed?.environment.JUJU_DEPARTING_UNIT, 'app/1');
+    const units = (await client.call('status', { model })).units.map((unit) => unit.name);
+    assert.deepEqual(units, ['app/0', 'db/0']);
+  });
+
+  it('S23: remove-relation runs -departed for each remote unit, then -broken, on every unit', async () => {
+    const before = new Map(['db/0', 'app/0'].map((unit) => [unit, sequenceOf(hooks, unit).length]));
+    await client.call('remove-relation', { model, relationId: 2 });
+    hooks = await settled(client, model, (recorded) =>
+      ['db/0', 'app/0'].every((unit) =>
+        sequenceOf(recorded, unit).some((hook) => hook.includes('-relation-broken')),
+      ),
+    );
+    assert.deepEqual(after_(hooks, 'db/0', before.get('db/0') ?? 0), [
+      'source-relation-departed (app/0)',
+      'source-relation-broken (app app)',
+    ]);
+    assert.deepEqual(after_(hooks, 'app/0', before.get('app/0') ?? 0), [
+      'sink-relation-departed (db/0)',
+      'sink-relation-broken (app db)',
+    ]);
+    const { relations } = await client.call('status', { model });
+    assert.deepEqual(
+      relations.filter((relation) => !relation.peer),
+      [],
+      'the last unit to leave removed the relation',
+    );
+  });
 });
