@@ -35,6 +35,7 @@ export async function runHookOperation(
     const tools = toolContext(runtime, context, undefined);
     runtime.tools.begin(contextId, tools);
     let result;
+    const started = performance.now();
     try {
       result = await runHookProcess({
         charmDir: runtime.environment.charmDir,
@@ -55,6 +56,13 @@ export async function runHookOperation(
     }
     if (result.kind === 'missing')
       runtime.logs.add(runtime.unit, hook.name, 'INFO', `skipped "${hook.name}" hook (missing)`);
+    else
+      runtime.logs.add(
+        runtime.unit,
+        hook.name,
+        'DEBUG',
+        `ran "${hook.name}" hook in ${(performance.now() - started).toFixed(1)} ms`,
+      );
     if (result.kind === 'failed') {
       runtime.logs.add(
         runtime.unit,
