@@ -49,7 +49,7 @@ export class WatchApi {
 
   private attach(client: WebSocket): void {
     const send = (message: WatchMessage) => {
-      if (client.readyState === client.OPEN) client.send(JSON.stringify(message));
+      if (client.readyState === client.OPEN) client.send(encoded(message));
     };
     let stop: (() => void) | undefined;
     let closed = false;
@@ -92,4 +92,16 @@ function parseJson(data: Buffer): unknown {
   } catch {
     throw new ProtocolError('bad-request', 'the watch request is not JSON; send one JSON object');
   }
+}
+
+/** Messages sent to many watchers (a model's deltas) are encoded once. */
+const encodings = new WeakMap<WatchMessage, string>();
+
+function encoded(message: WatchMessage): string {
+  let text = encodings.get(message);
+  if (text === undefined) {
+    text = JSON.stringify(message);
+    encodings.set(message, text);
+  }
+  return text;
 }

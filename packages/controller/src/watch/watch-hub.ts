@@ -76,13 +76,16 @@ export class WatchHub {
 
   private committed(committed: Committed): void {
     // Every commit, even one that changed only extras (a uniter state): watchers track revisions.
+    // One message for all of them, so it is encoded once.
+    let delta: WatchMessage | undefined;
     for (const watcher of this.modelWatchers) {
       if (watcher.model !== committed.model) continue;
-      watcher.send({
+      delta ??= {
         type: 'delta',
         revision: committed.revision,
         changes: committed.changes.map(encodeChange),
-      });
+      };
+      watcher.send(delta);
     }
     if (this.unitWatchers.size === 0) return;
     const touched = unitsAffectedBy(committed.before, committed.after, committed.changes);
