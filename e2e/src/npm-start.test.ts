@@ -11,7 +11,7 @@ describe('npm start', () => {
   it('checks the example charms and the corpus, all valid, and prints the summary', async () => {
     const result = await runProcess('npm', ['start', '--silent']);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /Checking 2 example and 92 corpus charm directories/);
+    assert.match(result.stdout, /Checking 3 example and 92 corpus charm directories/);
     assert.match(
       result.stdout,
       /\nshell-demo\s+valid\s+1\s+1\s+1\s+2\s+1\s+0\s+0\s+examples\/charms\/shell-demo\n/,
@@ -22,7 +22,7 @@ describe('npm start', () => {
     );
     assert.match(
       result.stdout,
-      /\n94 charms checked: 94 valid, 0 invalid \(0 errors, \d+ warnings\)\n$/,
+      /\n95 charms checked: 95 valid, 0 invalid \(0 errors, \d+ warnings\)\n$/,
     );
   });
 });
