@@ -182,6 +182,40 @@ describe('a shell charm under real machine agents', () => {
       ]);
   });
 
+  it('S4: a non-leader may neither write nor read its own application bag; the leader may read it', async () => {
+    const units = (await client.call('status', { model })).units;
+    const leader = units.find((unit) => unit.application === 'app' && unit.leader)?.name ?? '';
+    const other = leader === 'app/0' ? 'app/1' : 'app/0';
+    const write = await controller.loom(
+      'exec',
+      '--unit',
+      other,
+      '--',
+      'relation-set -r sink:2 --app x=1',
+    );
+    assert.deepEqual(write, {
+      code: 1,
+      stdout: '',
+      stderr: 'ERROR cannot write relation settings\n',
+    });
+    const read = await controller.loom(
+      'exec',
+      '--unit',
+      other,
+      '--',
+      'relation-get -r sink:2 --app - app',
+    );
+    assert.deepEqual(read, { code: 1, stdout: '', stderr: 'ERROR permission denied\n' });
+    const byLeader = await controller.loom(
+      'exec',
+      '--unit',
+      leader,
+      '--',
+      'relation-get -r sink:2 --app - app',
+    );
+    assert.deepEqual(byLeader, { code: 0, stdout: '{}\n', stderr: '' });
+  });
+
   it('S6: removing a unit runs -departed on the other side, and departed, broken, stop, remove on it', async () => {
     const before = new Map(
       ['db/0', 'app/0', 'app/1'].map((unit) => [unit, sequenceOf(hooks, unit).length]),
