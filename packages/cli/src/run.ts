@@ -7,6 +7,7 @@ import { ProtocolError } from '@loom/protocol';
 
 import { addApplicationCommands } from './commands/applications.js';
 import { addCharmCommands } from './commands/charm.js';
+import { addDebugLogCommand } from './commands/debug-log.js';
 import { addConfigCommand } from './commands/config.js';
 import { addControllerCommands } from './commands/controller.js';
 import { addIntegrationCommands } from './commands/integrations.js';
@@ -14,6 +15,7 @@ import { addModelCommands } from './commands/models.js';
 import { addOperationCommands } from './commands/operations.js';
 import { addResolveCommand } from './commands/resolve.js';
 import { addStatusCommand } from './commands/status.js';
+import { addWaitCommand } from './commands/wait.js';
 import { CliError, EXIT } from './errors.js';
 import type { CliIo } from './io.js';
 import { LOOM_VERSION } from './version.js';
@@ -51,6 +53,8 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
   addStatusCommand(program, io);
   addResolveCommand(program, io);
   addOperationCommands(program, io, setExit);
+  addWaitCommand(program, io);
+  addDebugLogCommand(program, io);
   return program;
 }
 
