@@ -4,44 +4,33 @@
  * the units settle as they would have without the crash.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { processAlive } from '@loom/protocol';
-import type { ApiClient } from '@loom/protocol';
 
-import { bootstrapHome } from '../controller/controller-home.js';
-import type { ControllerHome } from '../controller/controller-home.js';
-import { REPOSITORY_ROOT } from '../repository.js';
 import { agentPid } from './agent-process.js';
 import { sequenceOf, settled } from './hook-records.js';
+import { controllerForSuite, RECORDER } from './recorder-suite.js';
 
 const model = 'default';
-const CHARM = join(REPOSITORY_ROOT, 'examples', 'charms', 'hook-recorder');
 
 describe('a machine agent killed in the middle of a hook', () => {
-  let controller: ControllerHome;
-  let client: ApiClient;
-  before(async () => {
-    controller = await bootstrapHome();
-    client = await controller.client();
-  });
-  after(() => controller.dispose());
+  const suite = controllerForSuite();
 
   it("runs the hook again after restart, and its first run's buffered writes never appear", async () => {
-    await client.call('deploy', { model, application: 'db', charm: { path: CHARM } });
-    await client.call('deploy', { model, application: 'app', charm: { path: CHARM } });
-    const { relationId } = await client.call('integrate', {
+    await suite.client.call('deploy', { model, application: 'db', charm: { path: RECORDER } });
+    await suite.client.call('deploy', { model, application: 'app', charm: { path: RECORDER } });
+    const { relationId } = await suite.client.call('integrate', {
       model,
       endpoints: ['app:sink', 'db:source'],
     });
-    let hooks = await settled(client, model, (recorded) =>
+    let hooks = await settled(suite.client, model, (recorded) =>
       sequenceOf(recorded, 'app/0').some((hook) => hook.startsWith('sink-relation-changed (db/0)')),
     );
     const before = sequenceOf(hooks, 'app/0').length;
 
-    await client.call('configure', {
+    await suite.client.call('configure', {
       model,
       application: 'db',
       settings: { 'pause-hook': 'config-changed', 'unit-settings': 'crash=survived' },
@@ -49,19 +38,23 @@ describe('a machine agent killed in the middle of a hook', () => {
     // Wait for db/0 to be inside its paused config-changed, with its writes buffered.
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const { records } = await client.call('debug-log', { model, replay: true, units: ['db/0'] });
+      const { records } = await suite.client.call('debug-log', {
+        model,
+        replay: true,
+        units: ['db/0'],
+      });
       if (records.some((record) => record.message.endsWith('pausing config-changed'))) break;
       assert.ok(Date.now() < deadline, 'db/0 never paused in config-changed');
       await sleep(50);
     }
-    const machine = (await client.call('status', { model })).units.find(
+    const machine = (await suite.client.call('status', { model })).units.find(
       (unit) => unit.name === 'db/0',
     )?.machine;
     assert.ok(machine !== undefined);
-    const pid = await agentPid(controller.home, model, machine);
+    const pid = await agentPid(suite.controller.home, model, machine);
     assert.ok(pid !== undefined, 'the machine agent runs');
     const bagOfDb = async () => {
-      const { model: exported } = await client.call('export-model', { model });
+      const { model: exported } = await suite.client.call('export-model', { model });
       return exported.bags.find(
         (bag) =>
           bag.relationId === relationId && bag.owner.kind === 'unit' && bag.owner.name === 'db/0',
@@ -72,14 +65,14 @@ describe('a machine agent killed in the middle of a hook', () => {
     while (processAlive(pid)) await sleep(10);
 
     hooks = await settled(
-      client,
+      suite.client,
       model,
       (recorded) =>
         sequenceOf(recorded, 'app/0').slice(before).length > 0 &&
         recorded.filter((hook) => hook.unit === 'db/0' && hook.hook === 'config-changed').length >=
           3,
     );
-    const restarted = await agentPid(controller.home, model, machine);
+    const restarted = await agentPid(suite.controller.home, model, machine);
     assert.ok(restarted !== undefined && restarted !== pid, 'the controller started a new agent');
     // db/0: its initial config-changed, the killed run, and the run after the restart.
     assert.equal(
@@ -101,7 +94,7 @@ describe('a machine agent killed in the middle of a hook', () => {
     assert.ok(seen !== undefined);
     assert.equal(seen.crash, 'survived');
     assert.equal(seen.interrupted, undefined);
-    const units = (await client.call('status', { model })).units;
+    const units = (await suite.client.call('status', { model })).units;
     assert.ok(
       units.every((unit) => unit.agentStatus.current === 'idle'),
       JSON.stringify(units),

@@ -3,54 +3,42 @@
  * principal, on its machine, and each pair sees only the other (R2.3, R3.1).
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import type { ApiClient } from '@loom/protocol';
-
-import { bootstrapHome } from '../controller/controller-home.js';
-import type { ControllerHome } from '../controller/controller-home.js';
-import { REPOSITORY_ROOT } from '../repository.js';
 import { sequenceOf, settled } from './hook-records.js';
+import { controllerForSuite, RECORDER, RECORDER_SUBORDINATE } from './recorder-suite.js';
 
 const model = 'default';
-const CHARMS = join(REPOSITORY_ROOT, 'examples', 'charms');
 
 describe('subordinates under real agents', () => {
-  let controller: ControllerHome;
-  let client: ApiClient;
-  before(async () => {
-    controller = await bootstrapHome();
-    client = await controller.client();
-  });
-  after(() => controller.dispose());
+  const suite = controllerForSuite();
 
   it('S19: each principal gets its own subordinate on its machine; each pair sees only the other', async () => {
-    await client.call('deploy', {
+    await suite.client.call('deploy', {
       model,
       application: 'app',
-      charm: { path: join(CHARMS, 'hook-recorder') },
+      charm: { path: RECORDER },
       numUnits: 2,
     });
-    await client.call('deploy', {
+    await suite.client.call('deploy', {
       model,
       application: 'sub',
-      charm: { path: join(CHARMS, 'recorder-subordinate') },
+      charm: { path: RECORDER_SUBORDINATE },
     });
-    await settled(client, model, (hooks) =>
+    await settled(suite.client, model, (hooks) =>
       ['app/0', 'app/1'].every((unit) => sequenceOf(hooks, unit).includes('start')),
     );
-    const { key, relationId } = await client.call('integrate', {
+    const { key, relationId } = await suite.client.call('integrate', {
       model,
       endpoints: ['app:source', 'sub:sink'],
     });
     assert.equal(key, 'sub:sink app:source');
-    const hooks = await settled(client, model, (recorded) =>
+    const hooks = await settled(suite.client, model, (recorded) =>
       ['sub/0', 'sub/1'].every((unit) =>
         sequenceOf(recorded, unit).some((hook) => hook.startsWith('sink-relation-changed')),
       ),
     );
-    const status = await client.call('status', { model });
+    const status = await suite.client.call('status', { model });
     const machineOf = new Map(status.units.map((unit) => [unit.name, unit.machine]));
     const partnerOf = new Map(
       status.units
@@ -85,7 +73,7 @@ describe('subordinates under real agents', () => {
         `source-relation-changed (${sub})`,
       ]);
     }
-    const seen = await controller.loom(
+    const seen = await suite.controller.loom(
       'exec',
       '--unit',
       'sub/0',

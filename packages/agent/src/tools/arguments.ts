@@ -110,3 +110,17 @@ export function settingsFromYaml(text: string): Map<string, string> {
   }
   return settings;
 }
+
+/**
+ * The settings of `relation-set` and `state-set`: the `--file` map (R7.11), with `key=value`
+ * arguments (R7.5) overriding its keys.
+ */
+export async function settingsArguments(
+  flags: ParsedFlags,
+  call: ToolCall,
+): Promise<Map<string, string>> {
+  const fromArgs = keyValues(flags.positional);
+  const file = flags.values.get('file');
+  if (file === undefined) return fromArgs;
+  return new Map([...settingsFromYaml(await fileArgument(file, call)), ...fromArgs]);
+}

@@ -1,12 +1,5 @@
 /** relation-get, relation-set, relation-ids and relation-list (R7.6–R7.13). */
-import {
-  fileArgument,
-  keyValues,
-  noExtraArgs,
-  RELATION_FLAG,
-  relationIdOf,
-  settingsFromYaml,
-} from './arguments.js';
+import { noExtraArgs, RELATION_FLAG, relationIdOf, settingsArguments } from './arguments.js';
 import { mapValue } from './output.js';
 import type { Tool } from './tool.js';
 
@@ -47,12 +40,7 @@ export const relationSet: Tool = {
   async run(flags, call) {
     const { context } = call;
     const relationId = relationIdOf(flags, context);
-    const fromArgs = keyValues(flags.positional);
-    const file = flags.values.get('file');
-    const settings =
-      file === undefined
-        ? fromArgs
-        : new Map([...settingsFromYaml(await fileArgument(file, call)), ...fromArgs]);
+    const settings = await settingsArguments(flags, call);
     if (settings.size > 0)
       context.hook.relationSet(settings, {
         ...(relationId === undefined ? {} : { relationId }),

@@ -1,7 +1,7 @@
 /** state-get, state-set and state-delete (R7.21): charm state, deferred to the hook's commit. */
 import { HookToolError, usageError } from '@loom/core';
 
-import { fileArgument, keyValues, noExtraArgs, settingsFromYaml } from './arguments.js';
+import { noExtraArgs, settingsArguments } from './arguments.js';
 import { mapValue } from './output.js';
 import type { Tool } from './tool.js';
 
@@ -32,12 +32,7 @@ export const stateSet: Tool = {
   flags: [{ name: 'file', kind: 'value' }],
   prints: false,
   async run(flags, call) {
-    const fromArgs = keyValues(flags.positional);
-    const file = flags.values.get('file');
-    const settings =
-      file === undefined
-        ? fromArgs
-        : new Map([...settingsFromYaml(await fileArgument(file, call)), ...fromArgs]);
+    const settings = await settingsArguments(flags, call);
     for (const [key, value] of settings) {
       if (Buffer.byteLength(key) > MAX_KEY_BYTES)
         throw usageError(`key "${key.slice(0, 32)}..." is longer than ${MAX_KEY_BYTES} bytes`);

@@ -5,20 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 
 import type { StatusDocument } from '@loom/protocol';
 
-import { testHome } from '../test-support/loom-home.js';
+import { RECORDER_CHARM, testHome } from '../test-support/loom-home.js';
 import type { TestHome } from '../test-support/loom-home.js';
 
-const RECORDER = join(
-  fileURLToPath(new URL('../../../../', import.meta.url)),
-  'examples',
-  'charms',
-  'hook-recorder',
-);
 const env = { LOOM_MACHINE_AGENTS: 'off' };
 
 describe('loom deploy, integrate, config and status', () => {
@@ -32,10 +25,10 @@ describe('loom deploy, integrate, config and status', () => {
   after(() => home.dispose());
 
   it('deploys a charm directory, named by the charm or as given, with -n and --config', async () => {
-    const db = await loom('deploy', RECORDER, 'db', '--config', 'unit-settings=a=1');
+    const db = await loom('deploy', RECORDER_CHARM, 'db', '--config', 'unit-settings=a=1');
     assert.equal(db.code, 0, db.stderr);
     assert.match(db.stderr, /Deploying "db" from local charm "hook-recorder", revision 0\n$/);
-    const named = await loom('deploy', RECORDER, '-n', '2');
+    const named = await loom('deploy', RECORDER_CHARM, '-n', '2');
     assert.match(
       named.stderr,
       /Deploying "hook-recorder" from local charm "hook-recorder", revision 1\n$/,
@@ -56,7 +49,7 @@ describe('loom deploy, integrate, config and status', () => {
   });
 
   it('refuses a charm directory that does not load, before contacting anything', async () => {
-    const result = await loom('deploy', join(RECORDER, 'missing'));
+    const result = await loom('deploy', join(RECORDER_CHARM, 'missing'));
     assert.equal(result.code, 1);
     assert.match(result.stderr, /^ERROR charm directory ".*missing" does not exist/);
   });

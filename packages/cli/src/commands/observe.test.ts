@@ -1,20 +1,12 @@
 /** `loom wait` and `loom debug-log` against a real controller (machine agents off). */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 
 import { ApiClient, readCredentials } from '@loom/protocol';
 
-import { testHome } from '../test-support/loom-home.js';
+import { RECORDER_CHARM, testHome } from '../test-support/loom-home.js';
 import type { TestHome } from '../test-support/loom-home.js';
 
-const RECORDER = join(
-  fileURLToPath(new URL('../../../../', import.meta.url)),
-  'examples',
-  'charms',
-  'hook-recorder',
-);
 const env = { LOOM_MACHINE_AGENTS: 'off' };
 
 describe('loom wait and loom debug-log', () => {
@@ -28,7 +20,7 @@ describe('loom wait and loom debug-log', () => {
 
   it('wait returns once the model is quiet, and names the units still starting', async () => {
     assert.deepEqual(await loom('wait', '--quiet', '100ms'), { code: 0, stdout: '', stderr: '' });
-    await loom('deploy', RECORDER, 'db');
+    await loom('deploy', RECORDER_CHARM, 'db');
     // No agents run here, so db/0 never starts.
     const result = await loom('wait', '--quiet', '100ms', '--timeout', '500ms');
     assert.deepEqual(result, {

@@ -5,11 +5,20 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { runningControllerPid } from '@loom/protocol';
 
 import { captureIo } from '../io.js';
 import { runCli } from '../run.js';
+
+/** The example shell charm that records its hooks (examples/charms/hook-recorder). */
+export const RECORDER_CHARM = join(
+  fileURLToPath(new URL('../../../../', import.meta.url)),
+  'examples',
+  'charms',
+  'hook-recorder',
+);
 
 /** What one `loom` invocation did. */
 export interface LoomRun {
