@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { Store } from '@loom/store';
 
+import { HookSlots } from './agents/hook-slots.js';
 import { handleHttp } from './api/http-api.js';
 import type { HandlerContext } from './api/handler.js';
 import { WatchApi } from './api/watch-api.js';
@@ -30,6 +31,8 @@ export interface ControllerOptions {
   readonly port?: number;
   /** Leadership lease duration; default 60 s. */
   readonly leaseDurationMs?: number;
+  /** How many hooks may run at once across the controller; default: the number of cores. */
+  readonly hookConcurrency?: number;
   /** The largest request body; default 64 MiB (charm uploads). */
   readonly maxBodyBytes?: number;
   /** Where unexpected failures are reported; default stderr. */
@@ -71,7 +74,21 @@ export class Controller {
     leases.start(hosts);
     const debugLog = new DebugLog(options.store, clock);
     const hub = new WatchHub(registry);
-    const context: HandlerContext = { registry, store: options.store, clock, leases, debugLog };
+    const hookSlots = new HookSlots(options.hookConcurrency);
+    // A removed unit gives back a slot its agent could no longer return.
+    registry.onCommit((committed) => {
+      for (const change of committed.changes)
+        if (change.kind === 'unit' && !committed.after.units.has(change.name))
+          hookSlots.release(committed.model, change.name);
+    });
+    const context: HandlerContext = {
+      registry,
+      store: options.store,
+      clock,
+      leases,
+      debugLog,
+      hookSlots,
+    };
     const watchApi = new WatchApi(hub, debugLog, options.token);
     const httpOptions = {
       token: options.token,

@@ -2,7 +2,8 @@
  * The `loom-controller` program: runs the daemon on LOOM_HOME until SIGTERM or SIGINT.
  *
  * Environment: LOOM_HOME (default ~/.local/share/loom), LOOM_CONTROLLER_PORT (default: any free
- * port), LOOM_LEASE_DURATION_MS (default 60000), LOOM_HOOK_TIMEOUT_MS (passed to machine agents;
+ * port), LOOM_LEASE_DURATION_MS (default 60000), LOOM_HOOK_CONCURRENCY (hooks at once across the
+ * controller; default: the number of cores), LOOM_HOOK_TIMEOUT_MS (passed to machine agents;
  * default: no timeout, as in Juju), LOOM_MACHINE_AGENTS (`off`: start no machine agents, so that
  * only API calls change the models).
  */
@@ -25,10 +26,12 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const home = controllerHome(env);
   const port = numberFrom(env, 'LOOM_CONTROLLER_PORT');
   const leaseDurationMs = numberFrom(env, 'LOOM_LEASE_DURATION_MS');
+  const hookConcurrency = numberFrom(env, 'LOOM_HOOK_CONCURRENCY');
   const daemon = await startDaemon({
     home,
     ...(port === undefined ? {} : { port }),
     ...(leaseDurationMs === undefined ? {} : { leaseDurationMs }),
+    ...(hookConcurrency === undefined || hookConcurrency === 0 ? {} : { hookConcurrency }),
     agents: env.LOOM_MACHINE_AGENTS !== 'off',
     agentEnv: { LOOM_HOOK_TIMEOUT_MS: env.LOOM_HOOK_TIMEOUT_MS },
     report: (error) => {

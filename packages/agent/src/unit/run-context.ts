@@ -85,3 +85,19 @@ export function bufferedWrites(tools: ToolContext): HookCommitDocument {
     ports: open.length + close.length === 0 ? null : { open, close },
   };
 }
+
+/**
+ * Runs charm code under the machine lock (one hook at a time on a machine) and in one of the
+ * controller's hook slots (a limit across all machines), giving the slot back however it ends.
+ */
+export async function underLocks<T>(runtime: UnitRuntime, work: () => Promise<T>): Promise<T> {
+  const { client, model, unit } = runtime;
+  return runtime.lock.hold(async () => {
+    await client.call('agent/acquire-hook-slot', { model, unit });
+    try {
+      return await work();
+    } finally {
+      await client.call('agent/release-hook-slot', { model, unit });
+    }
+  });
+}

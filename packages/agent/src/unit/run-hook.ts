@@ -11,7 +11,7 @@ import type { HookCommitDocument } from '@loom/protocol';
 
 import { hookEnvironment, newContextId } from '../hooks/hook-environment.js';
 import { runHookProcess } from '../hooks/hook-process.js';
-import { bufferedWrites, hookContext, toolContext } from './run-context.js';
+import { bufferedWrites, hookContext, toolContext, underLocks } from './run-context.js';
 import type { UnitRuntime } from './unit-runtime.js';
 
 type RunHook = Extract<UniterOperation, { kind: 'run-hook' }>;
@@ -29,7 +29,7 @@ export async function runHookOperation(
     await commit(runtime, operation, afterEffects(runtime, hook, EMPTY_HOOK_COMMIT));
     return 'succeeded';
   }
-  return runtime.lock.hold(async () => {
+  return underLocks(runtime, async () => {
     const contextId = newContextId(runtime.unit, hook.name);
     const context = hookContext(runtime, hook.name, hook);
     const tools = toolContext(runtime, context, undefined);

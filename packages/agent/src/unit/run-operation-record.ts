@@ -9,7 +9,7 @@ import { hookEnvironment, newContextId } from '../hooks/hook-environment.js';
 import { runExecProcess } from '../hooks/exec-process.js';
 import { runHookProcess } from '../hooks/hook-process.js';
 import type { ActionRun } from '../tools/tool-context.js';
-import { bufferedWrites, hookContext, toolContext } from './run-context.js';
+import { bufferedWrites, hookContext, toolContext, underLocks } from './run-context.js';
 import type { UnitRuntime } from './unit-runtime.js';
 
 const DEFAULT_EXEC_TIMEOUT_S = 300;
@@ -30,7 +30,7 @@ export async function runOperationRecord(
   if (operation.status === 'pending')
     await client.call('agent/operation-started', { model, unit, id: operation.id });
   const label = operation.kind === 'exec' ? 'juju-exec' : `action ${operation.name}`;
-  await runtime.lock.hold(async () => {
+  await underLocks(runtime, async () => {
     const action: ActionRun | undefined =
       operation.kind === 'action'
         ? {

@@ -6,6 +6,7 @@
 import type { ApiInput, ApiMethod, ApiReply } from '@loom/protocol';
 import type { Store } from '@loom/store';
 
+import type { HookSlots } from '../agents/hook-slots.js';
 import type { Clock } from '../clock/clock.js';
 import type { DebugLog } from '../debug-log/debug-log.js';
 import type { LeaseKeeper } from '../leadership/lease-keeper.js';
@@ -18,6 +19,7 @@ export interface HandlerContext {
   readonly clock: Clock;
   readonly leases: LeaseKeeper;
   readonly debugLog: DebugLog;
+  readonly hookSlots: HookSlots;
 }
 
 /** The handler of one method. */

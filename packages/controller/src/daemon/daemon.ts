@@ -22,6 +22,8 @@ export interface DaemonOptions {
   readonly home: string;
   readonly port?: number;
   readonly leaseDurationMs?: number;
+  /** Hooks running at once across the controller; default: the number of cores. */
+  readonly hookConcurrency?: number;
   readonly clock?: Clock;
   readonly report?: (error: unknown) => void;
   /**
@@ -75,6 +77,9 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       ...(options.leaseDurationMs === undefined
         ? {}
         : { leaseDurationMs: options.leaseDurationMs }),
+      ...(options.hookConcurrency === undefined
+        ? {}
+        : { hookConcurrency: options.hookConcurrency }),
       ...(options.report === undefined ? {} : { report: options.report }),
     });
     // The token first: the address file is what tells clients the controller is ready.

@@ -63,6 +63,9 @@ export const agentFailHookRequest = z.strictObject({
 
 export const agentClaimLeadershipRequest = z.strictObject(unitRequest);
 
+/** A slot of the controller-wide limit on hooks running at once: taken, then given back. */
+export const agentHookSlotRequest = z.strictObject(unitRequest);
+
 export const agentRelationGetRequest = z.strictObject({
   ...unitRequest,
   relationId,

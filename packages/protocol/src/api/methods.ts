@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import {
   agentCharmRequest,
   agentClaimLeadershipRequest,
+  agentHookSlotRequest,
   agentCommitHookRequest,
   agentFailHookRequest,
   agentLeaderSetRequest,
@@ -73,6 +74,8 @@ export const API_METHODS = {
   'agent/commit-hook': agentCommitHookRequest,
   'agent/fail-hook': agentFailHookRequest,
   'agent/claim-leadership': agentClaimLeadershipRequest,
+  'agent/acquire-hook-slot': agentHookSlotRequest,
+  'agent/release-hook-slot': agentHookSlotRequest,
   'agent/relation-get': agentRelationGetRequest,
   'agent/set-status': agentSetStatusRequest,
   'agent/leader-set': agentLeaderSetRequest,

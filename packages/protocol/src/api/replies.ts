@@ -203,6 +203,8 @@ export interface ApiReplies {
   'agent/commit-hook': CommittedReply;
   'agent/fail-hook': CommittedReply;
   'agent/claim-leadership': LeadershipReply;
+  'agent/acquire-hook-slot': Record<string, never>;
+  'agent/release-hook-slot': Record<string, never>;
   'agent/relation-get': {
     readonly values: Readonly<Record<string, string>>;
     readonly version: number;

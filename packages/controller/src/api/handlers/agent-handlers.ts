@@ -98,6 +98,8 @@ export const agentHandlers: Handlers<
   | 'agent/commit-hook'
   | 'agent/fail-hook'
   | 'agent/claim-leadership'
+  | 'agent/acquire-hook-slot'
+  | 'agent/release-hook-slot'
   | 'agent/relation-get'
   | 'agent/set-status'
   | 'agent/leader-set'
@@ -106,8 +108,10 @@ export const agentHandlers: Handlers<
   | 'agent/operation-finished'
   | 'agent/charm'
 > = {
-  'agent/start': async (input, { registry }) => {
+  'agent/start': async (input, { registry, hookSlots }) => {
     const host = registry.get(input.model);
+    // A restarted agent holds no slot, whatever its killed predecessor held.
+    hookSlots.release(input.model, input.unit);
     // R3.15: the agent's first report ends the unit's allocating phase.
     await host.mutate((view) => {
       const unit = requireUnit(view.state, input.unit);
@@ -186,6 +190,15 @@ export const agentHandlers: Handlers<
     return { revision: registry.get(input.model).view.record.revision };
   },
   'agent/claim-leadership': (input, { leases }) => leases.claim(input.model, input.unit),
+  'agent/acquire-hook-slot': async (input, { registry, hookSlots }) => {
+    requireUnit(registry.get(input.model).view.state, input.unit);
+    await hookSlots.acquire(input.model, input.unit);
+    return {};
+  },
+  'agent/release-hook-slot': (input, { hookSlots }) => {
+    hookSlots.release(input.model, input.unit);
+    return Promise.resolve({});
+  },
   'agent/relation-get': (input, { registry }) => {
     const state = registry.get(input.model).view.state;
     const unit = requireUnit(state, input.unit);
