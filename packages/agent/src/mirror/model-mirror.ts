@@ -13,7 +13,11 @@ import type { ApiClient, Watch, WatchMessage } from '@loom/protocol';
 export class ModelMirror {
   private stateValue: ModelState | undefined;
   private revisionValue = -1;
-  private readonly waiting: { revision: number; resolve: () => void }[] = [];
+  private readonly waiting: {
+    revision: number;
+    resolve: () => void;
+    reject: (error: Error) => void;
+  }[] = [];
   private readonly listeners: (() => void)[] = [];
   private watch: Watch | undefined;
   private failure: Error | undefined;
@@ -25,6 +29,10 @@ export class ModelMirror {
     const mirror = new ModelMirror(model);
     mirror.watch = client.watch({ watch: 'model', model }, (message) => {
       mirror.receive(message);
+    });
+    // Once the watch ends, nothing will catch up: waiters fail instead of waiting for ever.
+    void mirror.watch.closed.then(() => {
+      mirror.fail(new Error(`the watch of model "${model}" ended`));
     });
     await mirror.watch.opened;
     await mirror.whenAt(0);
@@ -59,11 +67,16 @@ export class ModelMirror {
   whenAt(revision: number): Promise<void> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     if (this.revisionValue >= revision && this.stateValue !== undefined) return Promise.resolve();
-    return new Promise((resolve) => this.waiting.push({ revision, resolve }));
+    return new Promise((resolve, reject) => this.waiting.push({ revision, resolve, reject }));
   }
 
   close(): void {
     this.watch?.close();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const waiter of this.waiting.splice(0)) waiter.reject(this.failure);
   }
 
   private receive(message: WatchMessage): void {
@@ -79,7 +92,7 @@ export class ModelMirror {
         break;
       }
       case 'error':
-        this.failure = new Error(message.message);
+        this.fail(new Error(message.message));
         return;
       default:
         return;
