@@ -65,11 +65,6 @@ export class MachineAgent {
     return this.mirror.closed;
   }
 
-  /** The units running here. */
-  get runningUnits(): string[] {
-    return [...this.units.keys()].sort();
-  }
-
   /** Stops every unit agent (each after its current operation) and the mirror. */
   async stop(): Promise<void> {
     this.stopped = true;

@@ -78,7 +78,7 @@ export class Controller {
     // A removed unit gives back a slot its agent could no longer return.
     registry.onCommit((committed) => {
       for (const change of committed.changes)
-        if (change.kind === 'unit' && !committed.after.units.has(change.name))
+        if (change.kind === 'unit' && change.unit === undefined)
           hookSlots.release(committed.model, change.name);
     });
     const context: HandlerContext = {

@@ -168,7 +168,7 @@ export { decideNextOperation, nextOperation } from './uniter/next-operation.js';
 export type { WorkFinder } from './uniter/next-operation.js';
 export { UnitResolver } from './uniter/unit-resolver.js';
 export { resolveFailedHook, restartUniter } from './uniter/uniter-lifecycle.js';
-export { compatibility, JUJU_COMPATIBILITY } from './uniter/uniter-options.js';
+export { compatibility, JUJU_COMPATIBILITY, JUJU_VERSION } from './uniter/uniter-options.js';
 export type { CompatibilityOptions } from './uniter/uniter-options.js';
 export type { OperationOutcome, UniterOperation } from './uniter/uniter-operation.js';
 export { initialUniterState } from './uniter/uniter-state.js';

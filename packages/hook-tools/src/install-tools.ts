@@ -3,7 +3,7 @@
  * client when it was built, else a small shell script running the Node fallback.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readlink, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,12 +39,10 @@ export async function installHookTools(
       await rm(path, { force: true });
       await symlink(client.path, path);
     } else {
+      const script = `#!/bin/sh\nexec "${process.execPath}" "${client.path}" ${name} "$@"\n`;
+      if ((await readFile(path, 'utf8').catch(() => undefined)) === script) continue;
       await rm(path, { force: true });
-      await writeFile(
-        path,
-        `#!/bin/sh\nexec "${process.execPath}" "${client.path}" ${name} "$@"\n`,
-        { mode: 0o755 },
-      );
+      await writeFile(path, script, { mode: 0o755 });
     }
   }
 }

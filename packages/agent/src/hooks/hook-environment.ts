@@ -4,11 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { hookVariables } from '@loom/core';
+import { hookVariables, JUJU_VERSION } from '@loom/core';
 import type { Hook } from '@loom/core';
-
-/** The Juju version Loom's behaviour follows (spec §0). */
-export const JUJU_VERSION = '3.0.3';
 
 /** What does not change between a unit's hooks. */
 export interface UnitEnvironment {

@@ -5,10 +5,11 @@
  * environment it is given; its stdout and stderr go to the debug log line by line; its exit code
  * decides. Juju has no hook timeout; one can be set.
  */
-import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+
+import { spawnGroup } from './process-group.js';
 
 /** How a hook process ended. */
 export type HookProcessOutcome =
@@ -19,8 +20,10 @@ export type HookProcessOutcome =
 /** What to run. */
 export interface HookProcessOptions {
   readonly charmDir: string;
-  /** `hooks/<name>` or `actions/<name>`: the file run without `dispatch`. */
-  readonly dispatchPath: string;
+  /**
+   * The hook's environment; its `JUJU_DISPATCH_PATH` (`hooks/<name>`, `actions/<name>`) names
+   * the file run when the charm has no `dispatch`.
+   */
   readonly environment: Readonly<Record<string, string>>;
   /** Kill the hook after this long; off by default, as in Juju. */
   readonly timeoutMs?: number;
@@ -66,59 +69,42 @@ async function handlerOf(
 
 /** Runs a hook; resolves when the process has exited. */
 export async function runHookProcess(options: HookProcessOptions): Promise<HookProcessOutcome> {
-  const handler = await handlerOf(options.charmDir, options.dispatchPath);
+  const dispatchPath = options.environment.JUJU_DISPATCH_PATH ?? '';
+  const handler = await handlerOf(options.charmDir, dispatchPath);
   if ('kind' in handler) return handler;
-  return new Promise((resolve) => {
-    const child = spawn(handler.file, [], {
-      cwd: options.charmDir,
-      env: options.environment,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    const lines = (stream: 'stdout' | 'stderr') => {
-      let pending = '';
-      return {
-        data: (chunk: string) => {
-          pending += chunk;
-          const parts = pending.split('\n');
-          pending = parts.pop() ?? '';
-          for (const line of parts) options.onOutput(stream, line);
-        },
-        end: () => {
-          if (pending !== '') options.onOutput(stream, pending);
-          pending = '';
-        },
-      };
-    };
-    const out = lines('stdout');
-    const err = lines('stderr');
-    child.stdout.setEncoding('utf8').on('data', out.data);
-    child.stderr.setEncoding('utf8').on('data', err.data);
-    let timedOut = false;
-    const timer =
-      options.timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            timedOut = true;
-            // The hook's whole process group: a hook's children go with it.
-            if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-          }, options.timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      resolve({ kind: 'failed', message: error.message });
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      out.end();
-      err.end();
-      if (timedOut)
-        resolve({ kind: 'failed', message: `timed out after ${String(options.timeoutMs)} ms` });
-      else if (code === 0) resolve({ kind: 'succeeded' });
-      else
-        resolve({
-          kind: 'failed',
-          message: signal === null ? `exit status ${String(code)}` : `signal: ${signal}`,
-        });
-    });
+  const { child, ended } = spawnGroup(handler.file, [], {
+    cwd: options.charmDir,
+    environment: options.environment,
+    timeoutMs: options.timeoutMs,
   });
+  const lines = (stream: 'stdout' | 'stderr') => {
+    let pending = '';
+    return {
+      data: (chunk: string) => {
+        pending += chunk;
+        const parts = pending.split('\n');
+        pending = parts.pop() ?? '';
+        for (const line of parts) options.onOutput(stream, line);
+      },
+      end: () => {
+        if (pending !== '') options.onOutput(stream, pending);
+        pending = '';
+      },
+    };
+  };
+  const out = lines('stdout');
+  const err = lines('stderr');
+  child.stdout.on('data', out.data);
+  child.stderr.on('data', err.data);
+  const end = await ended;
+  out.end();
+  err.end();
+  if (end.error !== undefined) return { kind: 'failed', message: end.error.message };
+  if (end.timedOut)
+    return { kind: 'failed', message: `timed out after ${String(options.timeoutMs)} ms` };
+  if (end.code === 0) return { kind: 'succeeded' };
+  return {
+    kind: 'failed',
+    message: end.signal === null ? `exit status ${String(end.code)}` : `signal: ${end.signal}`,
+  };
 }

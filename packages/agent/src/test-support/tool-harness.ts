@@ -157,7 +157,6 @@ export async function toolHarness(client: HookToolClient = hookToolClient()): Pr
       portsAtStart: state.openedPorts.get(unit) ?? [],
       portRequests: { open: [], close: [] },
       action: hook.action,
-      setWorkloadVersion: () => Promise.resolve(),
     };
     sequence += 1;
     current = { id: `${unit}-test-${sequence}`, context };

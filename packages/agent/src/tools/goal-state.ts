@@ -2,7 +2,7 @@
  * goal-state (R7.25): the units the unit's application is meant to have, and for each of its
  * endpoints the applications and units it is related to, with a coarse status each.
  */
-import { applicationOfUnit } from '@loom/core';
+import { applicationOfUnit, counterpartApplication, endpointOf, relationsOf } from '@loom/core';
 import type { ModelState } from '@loom/core';
 
 import { noExtraArgs } from './arguments.js';
@@ -29,15 +29,10 @@ export const goalState: Tool = {
     for (const unit of state.index.unitsByApplication.get(application) ?? [])
       units[unit] = unitGoal(state, unit);
     const relations: Record<string, Record<string, ToolValue>> = {};
-    for (const id of state.index.relationsByApplication.get(application) ?? []) {
-      const relation = state.relations.get(id);
-      if (relation === undefined) continue;
-      const own = relation.endpoints.find((endpoint) => endpoint.application === application);
+    for (const relation of relationsOf(state, application)) {
+      const own = endpointOf(relation, application);
       if (own === undefined) continue;
-      // The other side; in a peer relation, the unit's own application.
-      const remote =
-        relation.endpoints.find((endpoint) => endpoint.application !== application)?.application ??
-        application;
+      const remote = counterpartApplication(relation, application);
       const entry = (relations[own.name] ??= {});
       entry[remote] = { status: relation.life === 'alive' ? relation.status : 'dying' };
       for (const unit of state.index.unitsByApplication.get(remote) ?? [])

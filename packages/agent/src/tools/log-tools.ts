@@ -1,10 +1,9 @@
 /** juju-log (spec §7.8). */
 import { usageError } from '@loom/core';
 import type { LogLevel } from '@loom/core';
+import { LOG_LEVELS } from '@loom/protocol';
 
 import type { Tool } from './tool.js';
-
-const LEVELS: readonly LogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'];
 
 export const jujuLog: Tool = {
   name: 'juju-log',
@@ -21,7 +20,7 @@ export const jujuLog: Tool = {
     const asked = flags.values.get('log-level')?.toUpperCase();
     let level: LogLevel = flags.booleans.has('debug') ? 'DEBUG' : 'INFO';
     if (asked !== undefined) {
-      const known = LEVELS.find((candidate) => candidate === asked);
+      const known = LOG_LEVELS.find((candidate) => candidate === asked);
       // An unknown level is logged as a warning, and the message goes at INFO.
       if (known === undefined)
         await context.hook.log(`Specified log level of "${asked}" is not valid`, 'WARNING');

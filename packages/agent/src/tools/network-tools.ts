@@ -2,7 +2,7 @@
  * unit-get and network-get (R7.19, R7.20). Every unit of a Loom machine has the machine's
  * loopback address (127.x.y.z) as private, public, bind and ingress address.
  */
-import { applicationOfUnit, HookToolError, usageError } from '@loom/core';
+import { applicationEndpoints, applicationOfUnit, HookToolError, usageError } from '@loom/core';
 
 import { noExtraArgs, RELATION_FLAG, relationIdOf } from './arguments.js';
 import type { ToolValue } from './output.js';
@@ -30,9 +30,10 @@ const ADDRESS_FLAGS = ['bind-address', 'ingress-address', 'egress-subnets'] as c
 /** The endpoints and extra bindings of the unit's charm: what network-get may name. */
 function bindingsOf(context: ToolContext): Set<string> {
   const charm = context.model().applications.get(applicationOfUnit(context.unit))?.charm;
+  if (charm === undefined) return new Set();
   return new Set([
-    ...(charm?.endpoints.map((endpoint) => endpoint.name) ?? []),
-    ...(charm?.extraBindings ?? []),
+    ...applicationEndpoints(charm).map((endpoint) => endpoint.name),
+    ...charm.extraBindings,
   ]);
 }
 

@@ -15,7 +15,7 @@ const ENDPOINTS_FLAG = { name: 'endpoints', kind: 'value' } as const;
 const RANGE = /^(\d+)(?:-(\d+))?(?:\/([a-z]+))?$/;
 
 /** Parses `80`, `80/udp`, `8000-8080/tcp` or `icmp`. */
-export function parsePortRange(text: string): Omit<OpenedPort, 'endpoint'> {
+function parsePortRange(text: string): Omit<OpenedPort, 'endpoint'> {
   if (text === 'icmp') return { protocol: 'icmp', from: 0, to: 0 };
   const match = RANGE.exec(text);
   if (match === null) throw usageError(`invalid port range "${text}"`);

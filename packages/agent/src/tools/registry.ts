@@ -59,6 +59,3 @@ export function toolNamed(command: string): Tool | ToolResult {
     };
   return { code: 1, stdout: '', stderr: `ERROR bad request: unknown command: ${command}\n` };
 }
-
-/** The names of the tools Loom runs. */
-export const SUPPORTED_TOOLS: readonly string[] = TOOLS.map((tool) => tool.name);

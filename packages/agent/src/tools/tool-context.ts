@@ -37,6 +37,4 @@ export interface ToolContext {
   readonly portsAtStart: readonly OpenedPort[];
   readonly portRequests: PortRequests;
   readonly action: ActionRun | undefined;
-  /** `application-version-set`: applied at once. */
-  readonly setWorkloadVersion: (version: string) => Promise<void>;
 }

@@ -8,18 +8,22 @@ import { dirname, join, resolve, sep } from 'node:path';
 
 import type { ApiClient } from '@loom/protocol';
 
-/** Makes `directory` hold the charm of `application`; returns its charm URL. */
+/**
+ * Makes `directory` hold the charm of `application` at `charmUrl`, fetching it from the
+ * controller only when the copy there is of another URL (or missing).
+ */
 export async function deployCharm(
   client: ApiClient,
   model: string,
   application: string,
   directory: string,
-): Promise<string> {
-  const charm = await client.call('agent/charm', { model, application });
+  charmUrl: string,
+): Promise<void> {
   // Beside the charm, not in it: the charm sees only its own files.
   const urlFile = join(dirname(directory), 'charm-url');
   const current = await readFile(urlFile, 'utf8').catch(() => undefined);
-  if (current === charm.url) return charm.url;
+  if (current === charmUrl) return;
+  const charm = await client.call('agent/charm', { model, application });
   await rm(directory, { recursive: true, force: true });
   await mkdir(directory, { recursive: true, mode: 0o700 });
   const root = resolve(directory);
@@ -31,5 +35,4 @@ export async function deployCharm(
     await writeFile(path, Buffer.from(file.content, 'base64'), { mode: file.mode & 0o777 });
   }
   await writeFile(urlFile, charm.url);
-  return charm.url;
 }

@@ -5,7 +5,7 @@
  */
 import { HookContext, HookToolError } from '@loom/core';
 import type { Hook } from '@loom/core';
-import { ApiCallError, EMPTY_HOOK_COMMIT } from '@loom/protocol';
+import { ApiCallError, EMPTY_HOOK_COMMIT, encodeOwner, mapToObject } from '@loom/protocol';
 import type { HookCommitDocument } from '@loom/protocol';
 
 import type { ActionRun, ToolContext } from '../tools/tool-context.js';
@@ -35,9 +35,7 @@ export function hookContext(runtime: UnitRuntime, label: string, hook?: Hook): H
     memberCache: runtime.memberCache,
     effects: {
       writeLeaderSettings: (settings) =>
-        applied(
-          client.call('agent/leader-set', { model, unit, settings: Object.fromEntries(settings) }),
-        ),
+        applied(client.call('agent/leader-set', { model, unit, settings: mapToObject(settings) })),
       setStatus: (status, application) =>
         applied(client.call('agent/set-status', { model, unit, status, application })),
       log: (level, message) => {
@@ -62,7 +60,6 @@ export function toolContext(
     portsAtStart: runtime.mirror.state.openedPorts.get(runtime.unit) ?? [],
     portRequests: { open: [], close: [] },
     action,
-    setWorkloadVersion: () => Promise.resolve(),
   };
 }
 
@@ -75,29 +72,31 @@ export function bufferedWrites(tools: ToolContext): HookCommitDocument {
     ...EMPTY_HOOK_COMMIT,
     relationSettings: context.relationWrites().map((write) => ({
       relationId: write.relationId,
-      owner:
-        write.owner.kind === 'unit'
-          ? { kind: 'unit', name: write.owner.unit }
-          : { kind: 'application', name: write.owner.application },
-      settings: Object.fromEntries(write.settings),
+      owner: encodeOwner(write.owner),
+      settings: mapToObject(write.settings),
     })),
-    charmState: charmState === undefined ? null : Object.fromEntries(charmState),
+    charmState: charmState === undefined ? null : mapToObject(charmState),
     ports: open.length + close.length === 0 ? null : { open, close },
   };
 }
 
 /**
- * Runs charm code under the machine lock (one hook at a time on a machine) and in one of the
- * controller's hook slots (a limit across all machines), giving the slot back however it ends.
+ * Runs a run's process in one of the controller's hook slots (a limit across all machines), with
+ * its hook tools served meanwhile; the slot is given back however the process ends.
  */
-export async function underLocks<T>(runtime: UnitRuntime, work: () => Promise<T>): Promise<T> {
+export async function inHookSlot<T>(
+  runtime: UnitRuntime,
+  contextId: string,
+  tools: ToolContext,
+  work: () => Promise<T>,
+): Promise<T> {
   const { client, model, unit } = runtime;
-  return runtime.lock.hold(async () => {
-    await client.call('agent/acquire-hook-slot', { model, unit });
-    try {
-      return await work();
-    } finally {
-      await client.call('agent/release-hook-slot', { model, unit });
-    }
-  });
+  await client.call('agent/acquire-hook-slot', { model, unit });
+  runtime.tools.begin(contextId, tools);
+  try {
+    return await work();
+  } finally {
+    runtime.tools.end();
+    await client.call('agent/release-hook-slot', { model, unit });
+  }
 }

@@ -5,97 +5,72 @@
  * Nothing the hook buffered reaches the controller unless the process exited 0.
  */
 import { commitOperation } from '@loom/core';
-import type { Hook, UniterOperation } from '@loom/core';
+import type { Hook, LogLevel, UniterOperation } from '@loom/core';
 import { ApiCallError, EMPTY_HOOK_COMMIT, encodeHook, encodeUniterState } from '@loom/protocol';
 import type { HookCommitDocument } from '@loom/protocol';
 
 import { hookEnvironment, newContextId } from '../hooks/hook-environment.js';
 import { runHookProcess } from '../hooks/hook-process.js';
-import { bufferedWrites, hookContext, toolContext, underLocks } from './run-context.js';
+import { bufferedWrites, hookContext, inHookSlot, toolContext } from './run-context.js';
 import type { UnitRuntime } from './unit-runtime.js';
 
 type RunHook = Extract<UniterOperation, { kind: 'run-hook' }>;
 
-/** How a hook operation ended. */
-export type HookRunOutcome = 'succeeded' | 'failed';
-
-/** Runs (or, when skipped, records) a hook and commits its outcome; resolves with it. */
-export async function runHookOperation(
-  runtime: UnitRuntime,
-  operation: RunHook,
-): Promise<HookRunOutcome> {
+/** Runs (or, when skipped, records) a hook and commits its outcome. */
+export async function runHookOperation(runtime: UnitRuntime, operation: RunHook): Promise<void> {
   const { hook } = operation;
+  const log = (level: LogLevel, message: string) => {
+    runtime.logs.add(runtime.unit, hook.name, level, message);
+  };
   if (operation.skip === true) {
-    await commit(runtime, operation, afterEffects(runtime, hook, EMPTY_HOOK_COMMIT));
-    return 'succeeded';
+    await record(runtime, operation, 'succeeded', afterEffects(runtime, hook, EMPTY_HOOK_COMMIT));
+    return;
   }
-  return underLocks(runtime, async () => {
+  await runtime.lock.hold(async () => {
     const contextId = newContextId(runtime.unit, hook.name);
     const context = hookContext(runtime, hook.name, hook);
     const tools = toolContext(runtime, context, undefined);
-    runtime.tools.begin(contextId, tools);
-    let result;
-    const started = performance.now();
-    try {
-      result = await runHookProcess({
+    let took = 0;
+    const result = await inHookSlot(runtime, contextId, tools, async () => {
+      const started = performance.now();
+      const ran = await runHookProcess({
         charmDir: runtime.environment.charmDir,
-        dispatchPath: `hooks/${hook.name}`,
         environment: hookEnvironment(runtime.environment, { contextId, hook }),
         ...(runtime.hookTimeoutMs === undefined ? {} : { timeoutMs: runtime.hookTimeoutMs }),
         onOutput: (stream, line) => {
-          runtime.logs.add(
-            runtime.unit,
-            hook.name,
-            stream === 'stdout' ? 'DEBUG' : 'WARNING',
-            line,
-          );
+          log(stream === 'stdout' ? 'DEBUG' : 'WARNING', line);
         },
       });
-    } finally {
-      runtime.tools.end();
-    }
-    if (result.kind === 'missing')
-      runtime.logs.add(runtime.unit, hook.name, 'INFO', `skipped "${hook.name}" hook (missing)`);
-    else
-      runtime.logs.add(
-        runtime.unit,
-        hook.name,
-        'DEBUG',
-        `ran "${hook.name}" hook in ${(performance.now() - started).toFixed(1)} ms`,
-      );
-    if (result.kind === 'failed') {
-      runtime.logs.add(
-        runtime.unit,
-        hook.name,
-        'ERROR',
-        `hook "${hook.name}" failed: ${result.message}`,
-      );
-      await fail(runtime, operation);
-      return 'failed';
-    }
-    const written: HookCommitDocument = {
-      ...bufferedWrites(tools),
-      startWithoutStatus:
-        hook.kind === 'start' && !runtime.statusEverSet && !context.workloadStatusSet,
-    };
-    runtime.statusEverSet ||= context.workloadStatusSet;
+      took = performance.now() - started;
+      return ran;
+    });
+    if (result.kind === 'missing') log('INFO', `skipped "${hook.name}" hook (missing)`);
+    else log('DEBUG', `ran "${hook.name}" hook in ${took.toFixed(1)} ms`);
+    if (result.kind === 'failed') log('ERROR', `hook "${hook.name}" failed: ${result.message}`);
+    // The hook's lines go out while its outcome is committed.
+    const logged = runtime.logs.flush();
     try {
-      await commit(runtime, operation, afterEffects(runtime, hook, written));
-    } catch (error) {
-      if (!(error instanceof ApiCallError)) throw error;
-      // R4.8: a commit the controller refuses (leadership lost, a port clash) fails the hook.
-      runtime.logs.add(
-        runtime.unit,
-        hook.name,
-        'ERROR',
-        `hook "${hook.name}" commit refused: ${error.message}`,
-      );
-      await fail(runtime, operation);
-      return 'failed';
+      if (result.kind === 'failed') {
+        await record(runtime, operation, 'failed');
+        return;
+      }
+      const written: HookCommitDocument = {
+        ...bufferedWrites(tools),
+        startWithoutStatus:
+          hook.kind === 'start' && !runtime.statusEverSet && !context.workloadStatusSet,
+      };
+      runtime.statusEverSet ||= context.workloadStatusSet;
+      try {
+        await record(runtime, operation, 'succeeded', afterEffects(runtime, hook, written));
+      } catch (error) {
+        if (!(error instanceof ApiCallError)) throw error;
+        // R4.8: a commit the controller refuses (leadership lost, a port clash) fails the hook.
+        log('ERROR', `hook "${hook.name}" commit refused: ${error.message}`);
+        await record(runtime, operation, 'failed');
+      }
     } finally {
-      await runtime.logs.flush();
+      await logged;
     }
-    return 'succeeded';
   });
 }
 
@@ -116,31 +91,26 @@ function afterEffects(
   };
 }
 
-async function commit(
+/**
+ * Sends a hook's outcome with the unit's next uniter state — its writes when it succeeded, the
+ * failure otherwise (R5.22) — then moves the resolver on and waits for the mirror to hold it.
+ */
+async function record(
   runtime: UnitRuntime,
   operation: RunHook,
-  written: HookCommitDocument,
+  outcome: 'succeeded' | 'failed',
+  written: HookCommitDocument = EMPTY_HOOK_COMMIT,
 ): Promise<void> {
-  const next = commitOperation(runtime.resolver.state, operation, 'succeeded');
-  const { revision } = await runtime.client.call('agent/commit-hook', {
+  const request = {
     model: runtime.model,
     unit: runtime.unit,
     hook: encodeHook(operation.hook),
-    commit: written,
-    uniterState: encodeUniterState(next),
-  });
-  runtime.resolver.commit(operation, 'succeeded');
-  await runtime.mirror.whenAt(revision);
-}
-
-async function fail(runtime: UnitRuntime, operation: RunHook): Promise<void> {
-  const next = commitOperation(runtime.resolver.state, operation, 'failed');
-  const { revision } = await runtime.client.call('agent/fail-hook', {
-    model: runtime.model,
-    unit: runtime.unit,
-    hook: encodeHook(operation.hook),
-    uniterState: encodeUniterState(next),
-  });
-  runtime.resolver.commit(operation, 'failed');
+    uniterState: encodeUniterState(commitOperation(runtime.resolver.state, operation, outcome)),
+  };
+  const { revision } =
+    outcome === 'succeeded'
+      ? await runtime.client.call('agent/commit-hook', { ...request, commit: written })
+      : await runtime.client.call('agent/fail-hook', request);
+  runtime.resolver.commit(operation, outcome);
   await runtime.mirror.whenAt(revision);
 }

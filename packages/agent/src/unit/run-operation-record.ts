@@ -1,7 +1,7 @@
 /**
  * Running an exec or an action queued for the unit (`loom exec`, `loom run`): started, run under
- * the machine lock with the hook tools served (action tools for actions), then finished with its
- * results and — when it succeeded — its buffered writes, in one transaction.
+ * the machine lock and in a hook slot with the hook tools served (action tools for actions), then
+ * finished with its results and — when it succeeded — its buffered writes, in one transaction.
  */
 import type { OperationDocument } from '@loom/protocol';
 
@@ -9,7 +9,7 @@ import { hookEnvironment, newContextId } from '../hooks/hook-environment.js';
 import { runExecProcess } from '../hooks/exec-process.js';
 import { runHookProcess } from '../hooks/hook-process.js';
 import type { ActionRun } from '../tools/tool-context.js';
-import { bufferedWrites, hookContext, toolContext, underLocks } from './run-context.js';
+import { bufferedWrites, hookContext, inHookSlot, toolContext } from './run-context.js';
 import type { UnitRuntime } from './unit-runtime.js';
 
 const DEFAULT_EXEC_TIMEOUT_S = 300;
@@ -30,7 +30,7 @@ export async function runOperationRecord(
   if (operation.status === 'pending')
     await client.call('agent/operation-started', { model, unit, id: operation.id });
   const label = operation.kind === 'exec' ? 'juju-exec' : `action ${operation.name}`;
-  await underLocks(runtime, async () => {
+  await runtime.lock.hold(async () => {
     const action: ActionRun | undefined =
       operation.kind === 'action'
         ? {
@@ -51,16 +51,12 @@ export async function runOperationRecord(
       unit,
       operation.kind === 'exec' ? 'run-commands' : operation.name,
     );
-    runtime.tools.begin(contextId, tools);
-    let finished: Finished;
-    try {
-      finished =
-        action === undefined
-          ? await execute(runtime, operation, contextId)
-          : await act(runtime, action, contextId, label);
-    } finally {
-      runtime.tools.end();
-    }
+    const finished = await inHookSlot(runtime, contextId, tools, () =>
+      action === undefined
+        ? execute(runtime, operation, contextId)
+        : act(runtime, action, contextId, label),
+    );
+    const logged = runtime.logs.flush();
     const { revision } = await client.call('agent/operation-finished', {
       model,
       unit,
@@ -70,7 +66,7 @@ export async function runOperationRecord(
       message: finished.message,
       ...(finished.commit ? { commit: bufferedWrites(tools) } : {}),
     });
-    await runtime.logs.flush();
+    await logged;
     await runtime.mirror.whenAt(revision);
   });
 }
@@ -102,7 +98,6 @@ async function act(
   const output: Record<'stdout' | 'stderr', string[]> = { stdout: [], stderr: [] };
   const outcome = await runHookProcess({
     charmDir: runtime.environment.charmDir,
-    dispatchPath: `actions/${action.name}`,
     environment: hookEnvironment(runtime.environment, {
       contextId,
       dispatchPath: `actions/${action.name}`,

@@ -6,15 +6,17 @@
 import { mkdir } from 'node:fs/promises';
 
 import {
+  applicationOfUnit,
   commitOperation,
   initialUniterState,
   MemberBagCache,
   resolveFailedHook,
   restartUniter,
   UnitResolver,
+  unitSnapshot,
 } from '@loom/core';
 import type { UniterOperation } from '@loom/core';
-import { ApiCallError, decodeSnapshot, decodeUniterState, encodeUniterState } from '@loom/protocol';
+import { ApiCallError, decodeUniterState, encodeUniterState } from '@loom/protocol';
 import type { ApiClient, Watch, WatchMessage } from '@loom/protocol';
 
 import type { MachineLock } from '../hooks/machine-lock.js';
@@ -79,7 +81,7 @@ export class UnitAgent {
     const started = await client.call('agent/start', { model, unit });
     const paths = unitPaths(options.machineDir, unit);
     await mkdir(paths.directory, { recursive: true, mode: 0o700 });
-    await deployCharm(client, model, unit.slice(0, unit.indexOf('/')), paths.charmDir);
+    await deployCharm(client, model, applicationOfUnit(unit), paths.charmDir, started.charmUrl);
     const stored =
       started.uniterState === null ? undefined : decodeUniterState(started.uniterState);
     const resolver = new UnitResolver(
@@ -164,10 +166,10 @@ export class UnitAgent {
   /** Runs at most one operation; false once the unit is gone. */
   private async step(): Promise<boolean> {
     const { client, model, unit, resolver, mirror } = this.runtime;
-    const reply = await client.call('agent/snapshot', { model, unit });
-    if (reply.snapshot === null) return false;
-    await mirror.whenAt(reply.revision);
-    const snapshot = decodeSnapshot(reply.snapshot);
+    // The unit's view, computed from the mirror once it holds what the watch last announced.
+    await mirror.whenAt(this.latest?.revision ?? 0);
+    const snapshot = unitSnapshot(mirror.state, unit);
+    if (snapshot === undefined) return false;
     const resolution = this.latest?.resolution ?? null;
     if (
       resolution !== null &&
@@ -219,19 +221,7 @@ export class UnitAgent {
       const { revision } = await runtime.client.call('agent/run-operation', {
         model: runtime.model,
         unit: runtime.unit,
-        operation:
-          operation.kind === 'enter-scope'
-            ? {
-                kind: 'enter-scope',
-                relationId: operation.relationId,
-                endpoint: operation.endpoint,
-                remoteApplication: operation.remoteApplication,
-                peer: operation.peer,
-                implicit: operation.implicit,
-              }
-            : operation.kind === 'leave-scope'
-              ? { kind: 'leave-scope', relationId: operation.relationId }
-              : { kind: operation.kind },
+        operation,
         uniterState: encodeUniterState(next),
         ...(operation.kind === 'enter-scope' ? { ingressAddress: runtime.address } : {}),
       });

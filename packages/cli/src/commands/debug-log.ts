@@ -12,10 +12,11 @@ import { connectController } from '../controller/connect.js';
 import type { CliIo } from '../io.js';
 import { parseCount } from '../options/count.js';
 import { modelOf, modelOption } from '../options/model.js';
+import { unitTag } from '../output/unit-tag.js';
 
 /** One record as a line. */
 export function logLine(record: LogRecordDocument): string {
-  const entity = `unit-${record.unit.replace('/', '-')}`;
+  const entity = unitTag(record.unit);
   const module = record.hook === '' ? `unit.${record.unit}` : `unit.${record.unit}.${record.hook}`;
   return `${entity}: ${record.time.slice(11, 19)} ${record.level} ${module} ${record.message}\n`;
 }

@@ -15,6 +15,7 @@ import { CliError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { parseDuration } from '../options/duration.js';
 import { modelOf, modelOption } from '../options/model.js';
+import { unitTag } from '../output/unit-tag.js';
 
 const POLL_MS = 100;
 
@@ -169,7 +170,7 @@ export function addOperationCommands(
         const [queued] = operations;
         if (queued === undefined) return;
         io.stderr(
-          `Running operation ${queued.id} with 1 task\n  - task ${queued.id} on unit-${unit.replace('/', '-')}\n\nWaiting for task ${queued.id}...\n`,
+          `Running operation ${queued.id} with 1 task\n  - task ${queued.id} on ${unitTag(unit)}\n\nWaiting for task ${queued.id}...\n`,
         );
         const [done] = await finished(client, model, [queued.id], options.wait);
         if (done === undefined) return;

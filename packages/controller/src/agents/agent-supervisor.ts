@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 import type { ModelHost } from '../model/model-host.js';
 import type { ModelRegistry } from '../model/model-registry.js';
-import { machineAddress } from './machine-address.js';
+import { machineAddresses } from './machine-address.js';
 
 const RESTART_MS = 1_000;
 const STOP_GRACE_MS = 10_000;
@@ -63,8 +63,14 @@ export class AgentSupervisor {
         for (const entry of this.running.values()) if (entry.model === model) this.retire(entry);
       },
     });
+    // Only units coming and going change which machines need an agent.
     registry.onCommit((committed) => {
-      this.reconcile(registry.get(committed.model));
+      const unitsCameOrWent = committed.changes.some(
+        (change) =>
+          change.kind === 'unit' &&
+          (change.unit === undefined || !committed.before.units.has(change.name)),
+      );
+      if (unitsCameOrWent) this.reconcile(registry.get(committed.model));
     });
     for (const model of registry.list()) this.reconcile(registry.get(model.name));
   }
@@ -127,7 +133,7 @@ export class AgentSupervisor {
           LOOM_MODEL: entry.model,
           LOOM_MACHINE: entry.machine,
           LOOM_MACHINE_DIR: directory,
-          LOOM_MACHINE_ADDRESS: machineAddress(uuid, entry.machine),
+          LOOM_MACHINE_ADDRESS: machineAddresses(uuid)(entry.machine),
         },
       });
     } finally {

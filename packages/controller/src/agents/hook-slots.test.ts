@@ -31,4 +31,15 @@ describe('the controller-wide hook limit', () => {
     slots.release('m', 'a/0');
     assert.deepEqual(slots.usage, { running: 0, waiting: 0 });
   });
+
+  it('forgets a unit that is released while it waits, so its turn is not lost', async () => {
+    const slots = new HookSlots(1);
+    await slots.acquire('m', 'a/0');
+    void slots.acquire('m', 'gone/0');
+    const next = slots.acquire('m', 'b/0');
+    slots.release('m', 'gone/0');
+    slots.release('m', 'a/0');
+    await next;
+    assert.deepEqual(slots.usage, { running: 1, waiting: 0 });
+  });
 });

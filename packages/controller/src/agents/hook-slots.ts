@@ -27,6 +27,9 @@ export class HookSlots {
   /** Gives back the unit's slot, if it holds one, and stops its waiting. */
   release(model: string, unit: string): void {
     const key = `${model}\u0000${unit}`;
+    // A unit still in line leaves it: nobody would give back a slot granted to it.
+    for (let index = this.waiting.length - 1; index >= 0; index -= 1)
+      if (this.waiting[index]?.key === key) this.waiting.splice(index, 1);
     if (!this.holders.delete(key)) return;
     for (;;) {
       const next = this.waiting.shift();

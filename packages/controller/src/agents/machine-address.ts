@@ -5,9 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 
-/** The address of machine `machine` of the model with `modelUuid`. */
-export function machineAddress(modelUuid: string, machine: string): string {
+/** The addresses of a model's machines: the model's part is hashed once. */
+export function machineAddresses(modelUuid: string): (machine: string) => string {
   const model = createHash('sha256').update(modelUuid).digest().readUInt32BE(0) % 254;
-  const number = Number(machine);
-  return `127.${model + 1}.${Math.floor(number / 254) % 256}.${(number % 254) + 1}`;
+  return (machine) => {
+    const number = Number(machine);
+    return `127.${model + 1}.${Math.floor(number / 254) % 256}.${(number % 254) + 1}`;
+  };
 }

@@ -52,6 +52,15 @@ export class ModelHost {
   }
 
   /**
+   * Commits a mutation as `mutate` does and answers a revision that holds it, so an agent can
+   * wait for its watches to reach its own write.
+   */
+  async mutateToRevision(plan: Plan<unknown>): Promise<{ revision: number }> {
+    await this.mutate(plan);
+    return { revision: this.current.record.revision };
+  }
+
+  /**
    * Plans and commits a mutation, after every mutation queued before it.
    *
    * @throws OperationRefusedError with Juju's message when core refuses it.

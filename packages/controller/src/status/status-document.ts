@@ -12,7 +12,7 @@ import type {
   UnitStatusDocument,
 } from '@loom/protocol';
 
-import { machineAddress } from '../agents/machine-address.js';
+import { machineAddresses } from '../agents/machine-address.js';
 import { charmRevision } from '../charms/charm-archive.js';
 
 const byName = <T extends { readonly name: string }>(a: T, b: T) => compareNames(a.name, b.name);
@@ -86,13 +86,14 @@ export function statusDocument(model: ModelSummary, state: ModelState): StatusDo
       };
     },
   );
+  const addressOf = machineAddresses(model.uuid);
   return {
     model,
     machines: [...state.machines.values()]
       .map((machine) => ({
         id: machine.id,
         life: machine.life,
-        address: machineAddress(model.uuid, machine.id),
+        address: addressOf(machine.id),
         units: [...(state.index.unitsByMachine.get(machine.id) ?? [])].sort(compareNames),
       }))
       .sort((a, b) => Number(a.id) - Number(b.id)),

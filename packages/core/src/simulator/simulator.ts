@@ -25,7 +25,7 @@ import { setUnitStatus } from '../operations/unit-status.js';
 import { unitsAffectedBy } from '../uniter/affected-units.js';
 import { nextOperation } from '../uniter/next-operation.js';
 import { resolveFailedHook, restartUniter } from '../uniter/uniter-lifecycle.js';
-import { compatibility } from '../uniter/uniter-options.js';
+import { compatibility, JUJU_VERSION } from '../uniter/uniter-options.js';
 import type { CompatibilityOptions } from '../uniter/uniter-options.js';
 import type { UniterOperation } from '../uniter/uniter-operation.js';
 import type { Resolution, UniterState } from '../uniter/uniter-state.js';
@@ -296,7 +296,7 @@ export class Simulator implements SimulationHost {
       JUJU_MODEL_NAME: this.model.name,
       JUJU_MACHINE_ID: entity?.machine ?? '',
       JUJU_PRINCIPAL_UNIT: entity?.principal ?? '',
-      JUJU_VERSION: '3.0.3',
+      JUJU_VERSION,
     });
     this.runners.set(unit, runner);
     this.apply(setUnitStatus(this.model, { unit, agent: { current: 'idle', message: '' } }));

@@ -17,6 +17,9 @@ export interface CompatibilityOptions {
   readonly relationGetOwnAppWithoutAppFlagQuirk: boolean;
 }
 
+/** The Juju version whose behaviour Loom follows, as hooks see it in `JUJU_VERSION` (R6.4). */
+export const JUJU_VERSION = '3.0.3';
+
 /** Juju 3.0.3's behaviour. */
 export const JUJU_COMPATIBILITY: CompatibilityOptions = Object.freeze({
   peerRelationBroken: false,

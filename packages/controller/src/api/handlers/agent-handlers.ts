@@ -144,17 +144,16 @@ export const agentHandlers: Handlers<
   },
   'agent/run-operation': async (input, { registry }) => {
     const uniterState = uniterStateOf(input.unit, input.uniterState);
-    await registry.get(input.model).mutate((view) => {
+    return registry.get(input.model).mutateToRevision((view) => {
       requireUnit(view.state, input.unit);
       const result = operationResult(view.state, input.unit, input.operation, input.ingressAddress);
       return withUniterState(result, input.unit, uniterState);
     });
-    return { revision: registry.get(input.model).view.record.revision };
   },
   'agent/commit-hook': async (input, { registry }) => {
     const uniterState = uniterStateOf(input.unit, input.uniterState);
     const commit = decodeHookCommit(input.unit, input.commit);
-    await registry.get(input.model).mutate((view) => {
+    return registry.get(input.model).mutateToRevision((view) => {
       requireUnit(view.state, input.unit);
       const committed = commitHook(view.state, commit);
       if (!committed.ok) return committed;
@@ -174,11 +173,10 @@ export const agentHandlers: Handlers<
         uniterState,
       );
     });
-    return { revision: registry.get(input.model).view.record.revision };
   },
   'agent/fail-hook': async (input, { registry }) => {
     const uniterState = uniterStateOf(input.unit, input.uniterState);
-    await registry.get(input.model).mutate((view) => {
+    return registry.get(input.model).mutateToRevision((view) => {
       requireUnit(view.state, input.unit);
       // R5.22: the unit shows `error` with Juju's message until resolved.
       const result = setUnitStatus(view.state, {
@@ -187,7 +185,6 @@ export const agentHandlers: Handlers<
       });
       return withUniterState(result, input.unit, uniterState);
     });
-    return { revision: registry.get(input.model).view.record.revision };
   },
   'agent/claim-leadership': (input, { leases }) => leases.claim(input.model, input.unit),
   'agent/acquire-hook-slot': async (input, { registry, hookSlots }) => {
@@ -217,23 +214,21 @@ export const agentHandlers: Handlers<
     return Promise.resolve(bag === undefined ? { values: {}, version: 0 } : encodeBag(bag));
   },
   'agent/set-status': async (input, { registry }) => {
-    await registry
+    return registry
       .get(input.model)
-      .mutate((view) =>
+      .mutateToRevision((view) =>
         input.application === true
           ? setApplicationStatus(view.state, { unit: input.unit, status: input.status })
           : setUnitStatus(view.state, { unit: input.unit, workload: input.status }),
       );
-    return { revision: registry.get(input.model).view.record.revision };
   },
   'agent/leader-set': async (input, { registry }) => {
-    await registry.get(input.model).mutate((view) =>
+    return registry.get(input.model).mutateToRevision((view) =>
       writeLeaderSettings(view.state, {
         unit: input.unit,
         settings: objectToMap(input.settings),
       }),
     );
-    return { revision: registry.get(input.model).view.record.revision };
   },
   'agent/log': async (input, { registry, debugLog }) => {
     registry.get(input.model);
@@ -241,13 +236,12 @@ export const agentHandlers: Handlers<
     return {};
   },
   'agent/operation-started': async (input, { registry, clock }) => {
-    await registry
+    return registry
       .get(input.model)
-      .mutate((view) => startOperation(view, input.unit, input.id, timestamp(clock)));
-    return { revision: registry.get(input.model).view.record.revision };
+      .mutateToRevision((view) => startOperation(view, input.unit, input.id, timestamp(clock)));
   },
   'agent/operation-finished': async (input, { registry, clock }) => {
-    await registry.get(input.model).mutate((view) =>
+    return registry.get(input.model).mutateToRevision((view) =>
       finishOperation(
         view,
         {
@@ -258,7 +252,6 @@ export const agentHandlers: Handlers<
         timestamp(clock),
       ),
     );
-    return { revision: registry.get(input.model).view.record.revision };
   },
   'agent/charm': async (input, { registry, store }) => {
     const application = registry.get(input.model).view.state.applications.get(input.application);

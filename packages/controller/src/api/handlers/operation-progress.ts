@@ -58,7 +58,11 @@ export function finishOperation(
   if ('ok' in operation) return operation;
   const written = report.commit === undefined ? undefined : commitHook(view.state, report.commit);
   if (written?.ok === false) return written;
-  const finished = extrasOnly(written?.state ?? view.state, undefined, {
+  return {
+    ok: true,
+    state: written?.state ?? view.state,
+    changes: written?.changes ?? [],
+    value: undefined,
     operations: [
       {
         ...operation,
@@ -69,7 +73,5 @@ export function finishOperation(
         completedAt: now,
       },
     ],
-  });
-  if (written === undefined || !finished.ok) return finished;
-  return { ...finished, changes: written.changes };
+  };
 }
