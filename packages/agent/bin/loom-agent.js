@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The Loom machine agent. Started by the controller for each machine, not by hand.
-import { main } from '../dist/main.js';
+// The Loom machine agent. Started by the controller for each machine, not by hand. It runs the
+// bundle `npm run build` makes of dist/ (see scripts/bundle.mjs); for stack traces that name the
+// TypeScript sources, set NODE_OPTIONS=--enable-source-maps.
+import { main } from '../dist/loom-agent.bundle.mjs';
 
 main().then(
   () => process.exit(0),

@@ -98,6 +98,9 @@ export class Controller {
     const server = createServer((request, response) => {
       void handleHttp(request, response, context, httpOptions);
     });
+    // Agents call several times per hook over kept-alive connections; their clients close idle
+    // ones after 10 s, so the controller never closes one under a request being sent.
+    server.keepAliveTimeout = 30_000;
     server.on('upgrade', (request, socket, head: Buffer) => {
       watchApi.upgrade(request, socket, head);
     });

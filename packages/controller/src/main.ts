@@ -5,7 +5,8 @@
  * port), LOOM_LEASE_DURATION_MS (default 60000), LOOM_HOOK_CONCURRENCY (hooks at once across the
  * controller; default: the number of cores), LOOM_HOOK_TIMEOUT_MS (passed to machine agents;
  * default: no timeout, as in Juju), LOOM_MACHINE_AGENTS (`off`: start no machine agents, so that
- * only API calls change the models).
+ * only API calls change the models). NODE_OPTIONS reaches the machine agents too (for example
+ * `--enable-source-maps`), never the hooks they run.
  */
 import { controllerHome } from '@loom/protocol';
 
@@ -33,7 +34,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     ...(leaseDurationMs === undefined ? {} : { leaseDurationMs }),
     ...(hookConcurrency === undefined || hookConcurrency === 0 ? {} : { hookConcurrency }),
     agents: env.LOOM_MACHINE_AGENTS !== 'off',
-    agentEnv: { LOOM_HOOK_TIMEOUT_MS: env.LOOM_HOOK_TIMEOUT_MS },
+    agentEnv: { LOOM_HOOK_TIMEOUT_MS: env.LOOM_HOOK_TIMEOUT_MS, NODE_OPTIONS: env.NODE_OPTIONS },
     report: (error) => {
       console.error(
         `${new Date().toISOString()} ERROR ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

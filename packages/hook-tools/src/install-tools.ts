@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { HOOK_TOOL_NAMES } from './tool-names.js';
@@ -16,11 +16,15 @@ export interface HookToolClient {
   readonly path: string;
 }
 
-/** The client this installation has: native if `npm ci` could compile it. */
+/**
+ * The client this installation has: native if `npm ci` could compile it. Found from the package's
+ * own location by name, so that it also works from the machine agent's bundle.
+ */
 export function hookToolClient(): HookToolClient {
-  const native = fileURLToPath(new URL('../build/loom-hook-tool', import.meta.url));
+  const home = dirname(fileURLToPath(import.meta.resolve('@loom/hook-tools/package.json')));
+  const native = join(home, 'build', 'loom-hook-tool');
   if (existsSync(native)) return { kind: 'native', path: native };
-  return { kind: 'node', path: fileURLToPath(new URL('../bin/hook-tool.mjs', import.meta.url)) };
+  return { kind: 'node', path: join(home, 'bin', 'hook-tool.mjs') };
 }
 
 /**

@@ -1,7 +1,11 @@
 /**
  * The API's client: one typed `call` per method over HTTP, and watches over a WebSocket. The CLI
- * and the unit agents both use it; it has no state beyond the address and token.
+ * and the unit agents both use it; it has no state beyond the address, the token and its idle
+ * keep-alive connections.
  */
+import { Agent, request as httpRequest } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+
 import { WebSocket } from 'ws';
 
 import { isApiErrorBody } from '../api/api-error.js';
@@ -35,6 +39,12 @@ export interface Watch {
  */
 export class ApiClient {
   private readonly timeoutMs: number;
+  /**
+   * Connections are kept open between calls (an agent makes several per hook). Idle ones close
+   * after IDLE_SOCKET_MS, before the controller's own keep-alive limit, and never keep a
+   * process alive.
+   */
+  private readonly connections = new Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
 
   constructor(private readonly options: ApiClientOptions) {
     this.timeoutMs = options.timeoutMs ?? 60_000;
@@ -52,28 +62,68 @@ export class ApiClient {
    * @throws ControllerUnreachableError when nothing answered at the address.
    */
   async call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiReply<M>> {
-    let response: Response;
+    const body = JSON.stringify(request);
+    let reply: HttpReply;
     try {
-      response = await fetch(new URL(methodPath(method), this.options.address), {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${this.options.token}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify(request),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      reply = await this.post(methodPath(method), body);
     } catch (error) {
       throw new ControllerUnreachableError(
         `cannot reach the controller at ${this.options.address}: ${describe(error)}; run "loom bootstrap" to start it`,
       );
     }
-    const text = await response.text();
-    const body = parseJson(text);
-    if (response.ok) return body as ApiReply<M>;
-    if (isApiErrorBody(body))
-      throw new ApiCallError(method, response.status, body.code, body.message);
-    throw new ApiCallError(method, response.status, 'internal', `HTTP ${response.status}: ${text}`);
+    const parsed = parseJson(reply.text);
+    if (reply.status >= 200 && reply.status < 300) return parsed as ApiReply<M>;
+    if (isApiErrorBody(parsed))
+      throw new ApiCallError(method, reply.status, parsed.code, parsed.message);
+    throw new ApiCallError(method, reply.status, 'internal', `HTTP ${reply.status}: ${reply.text}`);
+  }
+
+  /**
+   * One POST. A kept-alive connection the controller closed while it was idle fails before the
+   * request reached it; such a request is sent once more on a new connection.
+   */
+  private async post(path: string, body: string): Promise<HttpReply> {
+    try {
+      return await this.postOnce(path, body);
+    } catch (error) {
+      if (!(error instanceof StaleConnectionError)) throw error;
+      return await this.postOnce(path, body);
+    }
+  }
+
+  private postOnce(path: string, body: string): Promise<HttpReply> {
+    return new Promise<HttpReply>((resolve, reject) => {
+      const outgoing = httpRequest(new URL(path, this.options.address), {
+        method: 'POST',
+        agent: this.connections,
+        headers: {
+          authorization: `Bearer ${this.options.token}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+        timeout: this.timeoutMs,
+      });
+      outgoing.once('timeout', () => {
+        outgoing.destroy(new Error(`no answer within ${this.timeoutMs} ms`));
+      });
+      outgoing.once('error', (error: NodeJS.ErrnoException) => {
+        const stale =
+          outgoing.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+        reject(stale ? new StaleConnectionError(error.message) : error);
+      });
+      outgoing.once('response', (response: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.once('error', reject);
+        response.once('end', () => {
+          resolve({
+            status: response.statusCode ?? 0,
+            text: Buffer.concat(chunks).toString('utf8'),
+          });
+        });
+      });
+      outgoing.end(body);
+    });
   }
 
   /** Subscribes to a watch; `onMessage` gets every pushed message in order. */
@@ -125,6 +175,17 @@ export class ApiClient {
     };
   }
 }
+
+/** Idle connections close after this long (the controller keeps them for 30 s). */
+const IDLE_SOCKET_MS = 10_000;
+
+interface HttpReply {
+  readonly status: number;
+  readonly text: string;
+}
+
+/** A kept-alive connection that turned out closed before the request went out. */
+class StaleConnectionError extends Error {}
 
 function parseJson(text: string): unknown {
   try {
