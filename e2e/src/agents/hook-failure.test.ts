@@ -30,7 +30,7 @@ describe('a failing hook, resolved with loom resolve', () => {
     }
   };
 
-  it("R5.22: the unit shows error, and the failed hook's relation writes are not committed", async () => {
+  it("R5.22, R4.12: the unit shows error; the failed hook's relation writes are not committed, its workload version is", async () => {
     assert.equal((await suite.controller.loom('deploy', RECORDER, 'db')).code, 0);
     assert.equal((await suite.controller.loom('deploy', RECORDER, 'app')).code, 0);
     assert.equal((await suite.controller.loom('integrate', 'app:sink', 'db:source')).code, 0);
@@ -42,6 +42,7 @@ describe('a failing hook, resolved with loom resolve', () => {
       'db',
       'fail-hook=config-changed',
       'unit-settings=ready=yes',
+      'workload-version=14.2-1',
     );
     assert.equal(configured.code, 0, configured.stderr);
     await until(async () => (await agentOf('db/0'))?.current === 'error');
@@ -55,6 +56,13 @@ describe('a failing hook, resolved with loom resolve', () => {
         entry.owner.kind === 'unit' && entry.owner.name === 'db/0' && entry.relationId === 2,
     );
     assert.equal(bag?.values.ready, undefined);
+    // R4.12, R7.22: application-version-set took effect at once and stays; status shows it.
+    const status = JSON.parse(
+      (await suite.controller.loom('status', '--format', 'json')).stdout,
+    ) as StatusDocument;
+    assert.equal(status.units.find((unit) => unit.name === 'db/0')?.workloadVersion, '14.2-1');
+    assert.equal(status.applications.find((app) => app.name === 'db')?.version, '14.2-1');
+    assert.match((await suite.controller.loom('status')).stdout, /\ndb +14\.2-1 +/);
   });
 
   it('R5.23: resolve runs the failed hook again, then config-changed for the newer config', async () => {

@@ -142,6 +142,9 @@ export async function toolHarness(client: HookToolClient = hookToolClient()): Pr
               : setUnitStatus(state, { unit, workload: status }),
           );
         },
+        setWorkloadVersion: (workloadVersion) => {
+          state = must(setUnitStatus(state, { unit, workloadVersion }));
+        },
         log: (level, message) => {
           logs.push(`${level} ${message}`);
         },

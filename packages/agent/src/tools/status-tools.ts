@@ -78,11 +78,11 @@ export const applicationVersionSet: Tool = {
   summary: 'Specify which version of the application is deployed.',
   flags: [],
   prints: false,
-  run(flags) {
+  async run(flags, { context }) {
     const [version] = flags.positional;
     if (version === undefined) throw usageError('no version specified');
     noExtraArgs(flags.positional, 1);
-    // Loom does not keep workload versions yet: the call is checked and accepted.
+    await context.hook.applicationVersionSet(version);
     return {};
   },
 };

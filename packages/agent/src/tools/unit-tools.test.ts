@@ -111,6 +111,23 @@ describe('unit tools over the hook-tool socket', () => {
       );
     });
 
+    it('R7.22: application-version-set sets the workload version at once; one argument', async () => {
+      assert.deepEqual(await tools.run('application-version-set', ['14.2-1']), {
+        code: 0,
+        stdout: '',
+        stderr: '',
+      });
+      assert.equal(tools.state().units.get('app/0')?.workloadVersion, '14.2-1');
+      assert.deepEqual(
+        await tools.run('application-version-set', []),
+        usage('no version specified'),
+      );
+      assert.deepEqual(
+        await tools.run('application-version-set', ['1', '2']),
+        usage('unrecognized args: ["2"]'),
+      );
+    });
+
     it('R7.18: status-get prints the word, or a map with --include-data or json', async () => {
       await tools.run('status-set', ['blocked', 'need db']);
       tools.begin();

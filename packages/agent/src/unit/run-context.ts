@@ -38,6 +38,8 @@ export function hookContext(runtime: UnitRuntime, label: string, hook?: Hook): H
         applied(client.call('agent/leader-set', { model, unit, settings: mapToObject(settings) })),
       setStatus: (status, application) =>
         applied(client.call('agent/set-status', { model, unit, status, application })),
+      setWorkloadVersion: (version) =>
+        applied(client.call('agent/set-workload-version', { model, unit, version })),
       log: (level, message) => {
         runtime.logs.add(unit, label, level, message);
       },

@@ -24,7 +24,7 @@ export function statusTables(status: StatusDocument, controller: string, now: Da
       ['App', 'Version', 'Status', 'Scale', 'Charm', 'Channel', 'Rev', 'Exposed', 'Message'],
       status.applications.map((application) => [
         application.name,
-        '',
+        truncatedVersion(application.version),
         application.status.current,
         String(application.scale),
         application.charm,
@@ -104,4 +104,9 @@ export function statusTables(status: StatusDocument, controller: string, now: Da
 
 function timeOf(now: Date): string {
   return `${now.toISOString().slice(11, 19)}Z`;
+}
+
+/** Juju's tabular status cuts a workload version past 15 characters to 12 and an ellipsis. */
+function truncatedVersion(version: string): string {
+  return version.length > 15 ? `${version.slice(0, 12)}...` : version;
 }

@@ -28,6 +28,7 @@ export function statusDocument(model: ModelSummary, state: ModelState): StatusDo
     leader: state.leaders.get(unit.application) === unit.name,
     agentStatus: unit.agentStatus,
     workloadStatus: unit.workloadStatus,
+    workloadVersion: unit.workloadVersion,
     ports: (state.openedPorts.get(unit.name) ?? []).map(formatPortRange),
     subordinates: [...(state.index.subordinates.get(unit.name)?.values() ?? [])].sort(compareNames),
   }));
@@ -75,6 +76,7 @@ export function statusDocument(model: ModelSummary, state: ModelState): StatusDo
         life: application.life,
         subordinate: application.subordinate,
         status: application.status,
+        version: workloadVersionOf(state, application.name, members),
         scale: members.length,
         leader: state.leaders.get(application.name) ?? null,
         relations: Object.fromEntries(
@@ -101,4 +103,20 @@ export function statusDocument(model: ModelSummary, state: ModelState): StatusDo
     units: units.sort(byName),
     relations: relations.sort((a, b) => a.id - b.id),
   };
+}
+
+/**
+ * An application's workload version: its leader's, else that of its first unit (by name) that set
+ * one. Juju shows the most recently set one; Loom keeps no time per version and fixes the choice.
+ */
+function workloadVersionOf(state: ModelState, application: string, members: readonly string[]) {
+  const leader = state.leaders.get(application);
+  const leaderVersion =
+    leader === undefined ? '' : (state.units.get(leader)?.workloadVersion ?? '');
+  if (leaderVersion !== '') return leaderVersion;
+  for (const member of members) {
+    const version = state.units.get(member)?.workloadVersion ?? '';
+    if (version !== '') return version;
+  }
+  return '';
 }

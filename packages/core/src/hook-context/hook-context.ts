@@ -35,6 +35,8 @@ export interface ImmediateEffects {
   writeLeaderSettings(settings: ReadonlyMap<string, string>): void | Promise<void>;
   /** `status-set` of the unit, or with `application` of its application. */
   setStatus(status: Status, application: boolean): void | Promise<void>;
+  /** `application-version-set`: the unit's workload version (R7.22). */
+  setWorkloadVersion(version: string): void | Promise<void>;
   /** `juju-log`. */
   log(level: LogLevel, message: string): void | Promise<void>;
 }
@@ -259,6 +261,11 @@ export class HookContext {
     }
     if (options.application !== true) this.statusWasSet = true;
     return this.effects.setStatus({ current: status, message }, options.application === true);
+  }
+
+  /** R7.22: sets the unit's workload version at once; not undone if the hook fails (R4.12). */
+  applicationVersionSet(version: string): void | Promise<void> {
+    return this.effects.setWorkloadVersion(version);
   }
 
   /** R7.21: the unit's charm state (deferred writes included), or one value. */

@@ -51,6 +51,8 @@ export interface Unit {
   /** The unit agent's status; `allocating` until the agent first reports (R3.15). */
   readonly agentStatus: Status;
   readonly workloadStatus: Status;
+  /** What `application-version-set` last set (R7.22); empty until then. */
+  readonly workloadVersion: string;
 }
 
 /** Relation status words (J: `core/relation/status.go`; R2.22). */

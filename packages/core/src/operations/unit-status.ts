@@ -1,6 +1,7 @@
 /**
- * Unit statuses as the agent and the charm report them (`status-set`, agent state). The first
- * agent report ends the "allocating" phase that lets remove-unit skip hooks (R3.15).
+ * Unit statuses as the agent and the charm report them (`status-set`, agent state, and the
+ * workload version of `application-version-set`). The first agent report ends the "allocating"
+ * phase that lets remove-unit skip hooks (R3.15).
  */
 import type { Status } from '../model/entities.js';
 import type { ModelState } from '../model/model-state.js';
@@ -8,21 +9,31 @@ import type { OperationResult } from '../model/refusal.js';
 import { refuse } from '../model/refusal.js';
 import { ModelTransaction } from '../model/transaction.js';
 
-/** Sets the agent status, the workload status, or both. An unchanged status writes nothing. */
+/**
+ * Sets the agent status, the workload status, the workload version (R7.22), or several. What is
+ * unchanged writes nothing.
+ */
 export function setUnitStatus(
   state: ModelState,
-  input: { readonly unit: string; readonly agent?: Status; readonly workload?: Status },
+  input: {
+    readonly unit: string;
+    readonly agent?: Status;
+    readonly workload?: Status;
+    readonly workloadVersion?: string;
+  },
 ): OperationResult {
   const unit = state.units.get(input.unit);
   if (unit === undefined) return refuse('not-found', `unit "${input.unit}" does not exist`);
   const agentStatus = input.agent ?? unit.agentStatus;
   const workloadStatus = input.workload ?? unit.workloadStatus;
+  const workloadVersion = input.workloadVersion ?? unit.workloadVersion;
   const txn = new ModelTransaction(state);
   if (
     !sameStatus(agentStatus, unit.agentStatus) ||
-    !sameStatus(workloadStatus, unit.workloadStatus)
+    !sameStatus(workloadStatus, unit.workloadStatus) ||
+    workloadVersion !== unit.workloadVersion
   ) {
-    txn.putUnit({ ...unit, agentStatus, workloadStatus });
+    txn.putUnit({ ...unit, agentStatus, workloadStatus, workloadVersion });
   }
   return txn.commit(undefined);
 }

@@ -54,6 +54,9 @@ export function runHook(
             : setUnitStatus(host.state, { unit: runner.unit, workload: status }),
         );
       },
+      setWorkloadVersion: (workloadVersion) => {
+        host.apply(setUnitStatus(host.state, { unit: runner.unit, workloadVersion }));
+      },
       log: (level, message) => {
         runner.logs.push({ level, message });
       },

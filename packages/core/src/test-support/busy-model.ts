@@ -21,6 +21,7 @@ export function busyModel(): RecordingSimulator {
       if (hook === undefined) return;
       const count = Number(context.stateGet('hooks') ?? '0') + 1;
       context.stateSet(new Map([['hooks', String(count)]]));
+      if (hook.kind === 'start') void context.applicationVersionSet(`1.${String(count)}`);
       if (hook.relation === undefined || hook.kind === 'relation-broken') return;
       const relationId = hook.relation.id;
       context.relationSet(new Map([['last-hook', hook.name]]), { relationId });

@@ -79,6 +79,12 @@ export const agentSetStatusRequest = z.strictObject({
   application: z.boolean().optional(),
 });
 
+/** `application-version-set` (R7.22). */
+export const agentSetWorkloadVersionRequest = z.strictObject({
+  ...unitRequest,
+  version: z.string(),
+});
+
 export const agentLeaderSetRequest = z.strictObject({
   ...unitRequest,
   settings: z.record(z.string().min(1), z.string()),

@@ -17,6 +17,7 @@ import {
   agentRelationGetRequest,
   agentRunOperationRequest,
   agentSetStatusRequest,
+  agentSetWorkloadVersionRequest,
   agentSnapshotRequest,
   agentStartRequest,
 } from './agent-requests.js';
@@ -78,6 +79,7 @@ export const API_METHODS = {
   'agent/release-hook-slot': agentHookSlotRequest,
   'agent/relation-get': agentRelationGetRequest,
   'agent/set-status': agentSetStatusRequest,
+  'agent/set-workload-version': agentSetWorkloadVersionRequest,
   'agent/leader-set': agentLeaderSetRequest,
   'agent/log': agentLogRequest,
   'agent/operation-started': agentOperationStartedRequest,

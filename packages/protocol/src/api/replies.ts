@@ -40,6 +40,8 @@ export interface UnitStatusDocument {
   readonly leader: boolean;
   readonly agentStatus: Status;
   readonly workloadStatus: Status;
+  /** What `application-version-set` set; empty until then. */
+  readonly workloadVersion: string;
   /** Opened ranges as `opened-ports` prints them (`80/tcp`). */
   readonly ports: readonly string[];
   readonly subordinates: readonly string[];
@@ -54,6 +56,11 @@ export interface ApplicationStatusDocument {
   readonly life: Life;
   readonly subordinate: boolean;
   readonly status: Status;
+  /**
+   * The workload version: the leader's, else that of the first unit (by name) that set one; empty
+   * when none did.
+   */
+  readonly version: string;
   readonly scale: number;
   readonly leader: string | null;
   /** endpoint → applications related through it. */
@@ -210,6 +217,7 @@ export interface ApiReplies {
     readonly version: number;
   };
   'agent/set-status': CommittedReply;
+  'agent/set-workload-version': CommittedReply;
   'agent/leader-set': CommittedReply;
   'agent/log': Record<string, never>;
   'agent/operation-started': CommittedReply;

@@ -32,8 +32,8 @@ export class EntityWriter {
       deleteApplication: prepare('DELETE FROM applications WHERE model_id = ? AND name = ?'),
       putUnit: prepare(
         `INSERT OR REPLACE INTO units (model_id, name, application, machine, principal, life,
-           agent_status, agent_message, workload_status, workload_message)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           agent_status, agent_message, workload_status, workload_message, workload_version)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       deleteUnit: prepare('DELETE FROM units WHERE model_id = ? AND name = ?'),
       putRelation: prepare(
@@ -138,6 +138,7 @@ export class EntityWriter {
           unit.agentStatus.message,
           unit.workloadStatus.current,
           unit.workloadStatus.message,
+          unit.workloadVersion,
         );
         return;
       }

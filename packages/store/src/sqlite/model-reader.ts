@@ -44,6 +44,7 @@ interface UnitRow {
   agent_message: string;
   workload_status: string;
   workload_message: string;
+  workload_version: string;
 }
 interface RelationRow {
   id: number;
@@ -130,6 +131,7 @@ export function readModel(db: Database, modelId: number, name: string): ModelSta
         life: row.life,
         agentStatus: { current: row.agent_status, message: row.agent_message },
         workloadStatus: { current: row.workload_status, message: row.workload_message },
+        workloadVersion: row.workload_version,
       },
     });
   }

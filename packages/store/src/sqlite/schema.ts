@@ -206,6 +206,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX debug_log_by_model ON debug_log (model_id, id);
     `,
   },
+  {
+    version: 2,
+    description: "units' workload versions (application-version-set)",
+    sql: `ALTER TABLE units ADD COLUMN workload_version TEXT NOT NULL DEFAULT '';`,
+  },
 ];
 
 /** The newest schema version this code knows. */

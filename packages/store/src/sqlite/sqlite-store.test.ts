@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import { IntegrityError, SchemaTooNewError } from '../store-error.js';
 import { describeLogBound, describeStoreContract } from '../test-support/store-contract.js';
 import type { StoreHarness } from '../test-support/store-contract.js';
-import { SCHEMA_VERSION } from './schema.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { SqliteStore } from './sqlite-store.js';
 
 const directories: string[] = [];
@@ -98,6 +98,40 @@ describe('SqliteStore on disk', () => {
     );
   });
 
+  it('migrates a version-1 database: units keep their rows and get an empty workload version', async () => {
+    const path = await databasePath();
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0]?.sql ?? '');
+    old.exec('CREATE TABLE schema_version (version INTEGER NOT NULL)');
+    old.exec('INSERT INTO schema_version (version) VALUES (1)');
+    old.exec(`
+      INSERT INTO models (name, uuid, revision, created_at) VALUES ('m', 'u', 3, 'now');
+      INSERT INTO machines VALUES (1, '0', 'alive');
+      INSERT INTO applications VALUES
+        (1, 'db', 'local:db-0', '{"name":"db"}', '{}', 'alive', 0, 1, 0, 'unknown', '');
+      INSERT INTO units (model_id, name, application, machine, principal, life, agent_status,
+        agent_message, workload_status, workload_message)
+        VALUES (1, 'db/0', 'db', '0', NULL, 'alive', 'idle', '', 'active', 'ready');
+    `);
+    old.close();
+    const store = SqliteStore.open({ path });
+    try {
+      const model = await store.loadModel('m');
+      assert.equal(model.record.revision, 3);
+      assert.deepEqual(model.state.units.get('db/0'), {
+        name: 'db/0',
+        application: 'db',
+        machine: '0',
+        life: 'alive',
+        agentStatus: { current: 'idle', message: '' },
+        workloadStatus: { current: 'active', message: 'ready' },
+        workloadVersion: '',
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses a batch that leaves a unit without its application, writing none of it', async () => {
     const store = SqliteStore.open({ path: await databasePath() });
     try {
@@ -109,6 +143,7 @@ describe('SqliteStore on disk', () => {
         life: 'alive' as const,
         agentStatus: { current: 'allocating', message: '' },
         workloadStatus: { current: 'waiting', message: '' },
+        workloadVersion: '',
       };
       await assert.rejects(
         store.commit('default', 0, {

@@ -102,6 +102,7 @@ export const agentHandlers: Handlers<
   | 'agent/release-hook-slot'
   | 'agent/relation-get'
   | 'agent/set-status'
+  | 'agent/set-workload-version'
   | 'agent/leader-set'
   | 'agent/log'
   | 'agent/operation-started'
@@ -220,6 +221,13 @@ export const agentHandlers: Handlers<
         input.application === true
           ? setApplicationStatus(view.state, { unit: input.unit, status: input.status })
           : setUnitStatus(view.state, { unit: input.unit, workload: input.status }),
+      );
+  },
+  'agent/set-workload-version': async (input, { registry }) => {
+    return registry
+      .get(input.model)
+      .mutateToRevision((view) =>
+        setUnitStatus(view.state, { unit: input.unit, workloadVersion: input.version }),
       );
   },
   'agent/leader-set': async (input, { registry }) => {

@@ -10,6 +10,7 @@ import { leaveScope, removeApplicationIfDone } from './relation-lifecycle.js';
 const NEW_UNIT_STATUS = {
   agentStatus: { current: 'allocating', message: '' },
   workloadStatus: { current: 'waiting', message: 'waiting for machine' },
+  workloadVersion: '',
 } as const;
 
 /**
