@@ -47,10 +47,15 @@ describe('a machine agent killed in the middle of a hook', () => {
       assert.ok(Date.now() < deadline, 'db/0 never paused in config-changed');
       await sleep(50);
     }
-    const machine = (await suite.client.call('status', { model })).units.find(
+    const paused = (await suite.client.call('status', { model })).units.find(
       (unit) => unit.name === 'db/0',
-    )?.machine;
-    assert.ok(machine !== undefined);
+    );
+    // As in Juju, the agent shows what it runs.
+    assert.deepEqual(paused?.agentStatus, {
+      current: 'executing',
+      message: 'running config-changed hook',
+    });
+    const machine = paused.machine;
     const pid = await agentPid(suite.controller.home, model, machine);
     assert.ok(pid !== undefined, 'the machine agent runs');
     const bagOfDb = async () => {

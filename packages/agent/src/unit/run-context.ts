@@ -84,16 +84,18 @@ export function bufferedWrites(tools: ToolContext): HookCommitDocument {
 
 /**
  * Runs a run's process in one of the controller's hook slots (a limit across all machines), with
- * its hook tools served meanwhile; the slot is given back however the process ends.
+ * its hook tools served meanwhile; the slot is given back however the process ends. `activity`
+ * is what status shows the agent executing meanwhile ("running install hook").
  */
 export async function inHookSlot<T>(
   runtime: UnitRuntime,
+  activity: string,
   contextId: string,
   tools: ToolContext,
   work: () => Promise<T>,
 ): Promise<T> {
   const { client, model, unit } = runtime;
-  await client.call('agent/acquire-hook-slot', { model, unit });
+  await client.call('agent/acquire-hook-slot', { model, unit, activity });
   runtime.tools.begin(contextId, tools);
   try {
     return await work();

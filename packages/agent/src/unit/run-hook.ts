@@ -31,7 +31,8 @@ export async function runHookOperation(runtime: UnitRuntime, operation: RunHook)
     const context = hookContext(runtime, hook.name, hook);
     const tools = toolContext(runtime, context, undefined);
     let took = 0;
-    const result = await inHookSlot(runtime, contextId, tools, async () => {
+    const activity = `running ${hook.name} hook`;
+    const result = await inHookSlot(runtime, activity, contextId, tools, async () => {
       const started = performance.now();
       const ran = await runHookProcess({
         charmDir: runtime.environment.charmDir,

@@ -51,7 +51,8 @@ export async function runOperationRecord(
       unit,
       operation.kind === 'exec' ? 'run-commands' : operation.name,
     );
-    const finished = await inHookSlot(runtime, contextId, tools, () =>
+    const activity = `running action ${operation.kind === 'exec' ? 'juju-exec' : operation.name}`;
+    const finished = await inHookSlot(runtime, activity, contextId, tools, () =>
       action === undefined
         ? execute(runtime, operation, contextId)
         : act(runtime, action, contextId, label),

@@ -22,6 +22,18 @@ describe('the controller-wide hook limit', () => {
     assert.deepEqual(slots.usage, { running: 2, waiting: 0 });
   });
 
+  it('knows what each holder runs, from the grant until the release', async () => {
+    const slots = new HookSlots(1);
+    await slots.acquire('m', 'a/0', 'running install hook');
+    const waiting = slots.acquire('m', 'b/0', 'running action backup');
+    assert.equal(slots.activity('m', 'a/0'), 'running install hook');
+    assert.equal(slots.activity('m', 'b/0'), undefined, 'not while it waits');
+    slots.release('m', 'a/0');
+    await waiting;
+    assert.equal(slots.activity('m', 'a/0'), undefined);
+    assert.equal(slots.activity('m', 'b/0'), 'running action backup');
+  });
+
   it('grants a holder asking again at once, and ignores a release by a unit holding nothing', async () => {
     const slots = new HookSlots(1);
     await slots.acquire('m', 'a/0');

@@ -4,24 +4,33 @@
  * when the process has exited. A unit holds at most one slot; asking again while holding it is
  * granted at once (an agent that timed out waiting and asks again), and a restarting agent or a
  * removed unit gives its slot back, so a killed agent cannot keep one.
+ *
+ * A holder says what it runs ("running config-changed hook"): `loom status` shows the unit's agent
+ * as `executing` with that message for as long as it holds the slot, as Juju does, without a
+ * store write per hook.
  */
 import { availableParallelism } from 'node:os';
 
 export class HookSlots {
-  private readonly holders = new Set<string>();
-  private readonly waiting: { key: string; grant: () => void }[] = [];
+  /** Holder → what it runs. */
+  private readonly holders = new Map<string, string>();
+  private readonly waiting: { key: string; activity: string; grant: () => void }[] = [];
 
   constructor(readonly limit: number = availableParallelism()) {}
 
-  /** Resolves when `unit` of `model` holds a slot. */
-  acquire(model: string, unit: string): Promise<void> {
+  /** Resolves when `unit` of `model` holds a slot, to run `activity`. */
+  acquire(model: string, unit: string, activity = ''): Promise<void> {
     const key = `${model}\u0000${unit}`;
-    if (this.holders.has(key)) return Promise.resolve();
-    if (this.holders.size < this.limit) {
-      this.holders.add(key);
+    if (this.holders.has(key) || this.holders.size < this.limit) {
+      this.holders.set(key, activity);
       return Promise.resolve();
     }
-    return new Promise((grant) => this.waiting.push({ key, grant }));
+    return new Promise((grant) => this.waiting.push({ key, activity, grant }));
+  }
+
+  /** What the unit runs in its slot; undefined when it holds none. */
+  activity(model: string, unit: string): string | undefined {
+    return this.holders.get(`${model}\u0000${unit}`);
   }
 
   /** Gives back the unit's slot, if it holds one, and stops its waiting. */
@@ -34,13 +43,11 @@ export class HookSlots {
     for (;;) {
       const next = this.waiting.shift();
       if (next === undefined) return;
-      if (this.holders.has(next.key)) {
-        next.grant();
-        continue;
-      }
-      this.holders.add(next.key);
+      const held = this.holders.has(next.key);
+      this.holders.set(next.key, next.activity);
       next.grant();
-      return;
+      // A unit that asked again while holding its slot took no new one: keep filling the freed one.
+      if (!held) return;
     }
   }
 

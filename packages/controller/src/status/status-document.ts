@@ -3,7 +3,7 @@
  * entities (a 1,000-unit model takes milliseconds).
  */
 import { compareNames, formatPortRange, isPeerRelation } from '@loom/core';
-import type { ModelState } from '@loom/core';
+import type { ModelState, Status, Unit } from '@loom/core';
 import type {
   ApplicationStatusDocument,
   ModelSummary,
@@ -17,8 +17,15 @@ import { charmRevision } from '../charms/charm-archive.js';
 
 const byName = <T extends { readonly name: string }>(a: T, b: T) => compareNames(a.name, b.name);
 
-/** The status of a model. */
-export function statusDocument(model: ModelSummary, state: ModelState): StatusDocument {
+/**
+ * The status of a model. `activity` tells what a unit's agent runs now, if anything: an idle
+ * agent that runs something shows as `executing` with it ("running install hook").
+ */
+export function statusDocument(
+  model: ModelSummary,
+  state: ModelState,
+  activity: (unit: string) => string | undefined = () => undefined,
+): StatusDocument {
   const units: UnitStatusDocument[] = [...state.units.values()].map((unit) => ({
     name: unit.name,
     application: unit.application,
@@ -26,7 +33,7 @@ export function statusDocument(model: ModelSummary, state: ModelState): StatusDo
     principal: unit.principal ?? null,
     life: unit.life,
     leader: state.leaders.get(unit.application) === unit.name,
-    agentStatus: unit.agentStatus,
+    agentStatus: agentStatusOf(unit, activity(unit.name)),
     workloadStatus: unit.workloadStatus,
     workloadVersion: unit.workloadVersion,
     ports: (state.openedPorts.get(unit.name) ?? []).map(formatPortRange),
@@ -119,4 +126,9 @@ function workloadVersionOf(state: ModelState, application: string, members: read
     if (version !== '') return version;
   }
   return '';
+}
+
+function agentStatusOf(unit: Unit, activity: string | undefined): Status {
+  if (activity === undefined || unit.agentStatus.current !== 'idle') return unit.agentStatus;
+  return { current: 'executing', message: activity };
 }

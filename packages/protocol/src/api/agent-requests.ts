@@ -63,8 +63,15 @@ export const agentFailHookRequest = z.strictObject({
 
 export const agentClaimLeadershipRequest = z.strictObject(unitRequest);
 
-/** A slot of the controller-wide limit on hooks running at once: taken, then given back. */
-export const agentHookSlotRequest = z.strictObject(unitRequest);
+/**
+ * A slot of the controller-wide limit on hooks running at once: taken to run something ("running
+ * install hook", shown as the unit agent's `executing` status meanwhile), then given back.
+ */
+export const agentAcquireHookSlotRequest = z.strictObject({
+  ...unitRequest,
+  activity: z.string().optional(),
+});
+export const agentReleaseHookSlotRequest = z.strictObject(unitRequest);
 
 export const agentRelationGetRequest = z.strictObject({
   ...unitRequest,

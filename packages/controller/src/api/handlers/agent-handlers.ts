@@ -190,7 +190,7 @@ export const agentHandlers: Handlers<
   'agent/claim-leadership': (input, { leases }) => leases.claim(input.model, input.unit),
   'agent/acquire-hook-slot': async (input, { registry, hookSlots }) => {
     requireUnit(registry.get(input.model).view.state, input.unit);
-    await hookSlots.acquire(input.model, input.unit);
+    await hookSlots.acquire(input.model, input.unit, input.activity);
     return {};
   },
   'agent/release-hook-slot': (input, { hookSlots }) => {

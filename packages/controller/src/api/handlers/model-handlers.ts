@@ -14,9 +14,11 @@ export const modelHandlers: Handlers<
     debugLog.forget(input.name);
     return {};
   },
-  status: (input, { registry }) => {
+  status: (input, { registry, hookSlots }) => {
     const view = registry.get(input.model).view;
-    return Promise.resolve(statusDocument(view.record, view.state));
+    return Promise.resolve(
+      statusDocument(view.record, view.state, (unit) => hookSlots.activity(input.model, unit)),
+    );
   },
   'export-model': (input, { registry }) => {
     const view = registry.get(input.model).view;
