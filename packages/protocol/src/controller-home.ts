@@ -23,6 +23,11 @@ export interface ControllerPaths {
   readonly lock: string;
   /** The daemon's own output. */
   readonly log: string;
+  /**
+   * The machines' directories (`<model>/<machine>/`: units' charms, hook-tool sockets, agent
+   * logs); a short name, as unix socket paths inside it must be short.
+   */
+  readonly machines: string;
 }
 
 /**
@@ -46,6 +51,7 @@ export function controllerPaths(home: string): ControllerPaths {
     token: join(home, 'api-token'),
     lock: join(home, 'controller.pid'),
     log: join(home, 'controller.log'),
+    machines: join(home, 'm'),
   };
 }
 

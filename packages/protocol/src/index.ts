@@ -34,6 +34,7 @@ export type {
   StatusDocument,
   UnitStatusDocument,
 } from './api/replies.js';
+export { isOpenOperation } from './api/replies.js';
 export { parseRequest } from './api/validate.js';
 export { watchRequest } from './api/watch-messages.js';
 export type { WatchMessage, WatchRequest } from './api/watch-messages.js';

@@ -2,7 +2,8 @@
  * @loom/store: where a controller keeps its models. The `Store` interface, its SQLite
  * implementation (the embedded default) and its in-memory one; both pass one contract suite.
  */
-export { levelOfRank, levelRank } from './log-levels.js';
+export { levelOfRank, levelRank, matchesLogFilter } from './log-levels.js';
+export type { LogRecordFilter } from './log-levels.js';
 export { MemoryStore } from './memory/memory-store.js';
 export type { MemoryStoreOptions } from './memory/memory-store.js';
 export { MIGRATIONS, SCHEMA_VERSION } from './sqlite/schema.js';

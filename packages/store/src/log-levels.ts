@@ -1,23 +1,37 @@
-/** Debug-log levels in order, so a query can ask for "this level or above". */
+/**
+ * Debug-log levels in order, so a query can ask for "this level or above", and the one test of a
+ * record against a filter that the stores and the controller's live debug log share.
+ */
+import { applicationOfUnit } from '@loom/core';
 import type { LogLevel } from '@loom/core';
-
-const RANK: Record<LogLevel, number> = {
-  TRACE: 0,
-  DEBUG: 1,
-  INFO: 2,
-  WARNING: 3,
-  ERROR: 4,
-  CRITICAL: 5,
-};
+import { LOG_LEVELS } from '@loom/protocol';
+import type { LogRecordDocument } from '@loom/protocol';
 
 /** A level's rank: TRACE 0 … CRITICAL 5. */
 export function levelRank(level: LogLevel): number {
-  return RANK[level];
+  return LOG_LEVELS.indexOf(level);
 }
 
 /** The level of a rank. */
 export function levelOfRank(rank: number): LogLevel {
-  const level = (Object.keys(RANK) as LogLevel[]).find((name) => RANK[name] === rank);
+  const level = LOG_LEVELS[rank];
   if (level === undefined) throw new RangeError(`no log level has rank ${rank}`);
   return level;
+}
+
+/** Which records a debug-log reader wants; absent or empty lists mean everyone. */
+export interface LogRecordFilter {
+  /** This level and above. */
+  readonly level?: LogLevel | undefined;
+  readonly units?: readonly string[] | undefined;
+  readonly applications?: readonly string[] | undefined;
+}
+
+/** Whether `record` passes `filter`: its level, and its unit or that unit's application. */
+export function matchesLogFilter(filter: LogRecordFilter, record: LogRecordDocument): boolean {
+  if (filter.level !== undefined && levelRank(record.level) < levelRank(filter.level)) return false;
+  const units = filter.units ?? [];
+  const applications = filter.applications ?? [];
+  if (units.length === 0 && applications.length === 0) return true;
+  return units.includes(record.unit) || applications.includes(applicationOfUnit(record.unit));
 }

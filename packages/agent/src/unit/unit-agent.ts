@@ -16,7 +16,12 @@ import {
   unitSnapshot,
 } from '@loom/core';
 import type { UniterOperation } from '@loom/core';
-import { ApiCallError, decodeUniterState, encodeUniterState } from '@loom/protocol';
+import {
+  ApiCallError,
+  decodeUniterState,
+  encodeUniterState,
+  isOpenOperation,
+} from '@loom/protocol';
 import type { ApiClient, Watch, WatchMessage } from '@loom/protocol';
 
 import type { MachineLock } from '../hooks/machine-lock.js';
@@ -187,9 +192,7 @@ export class UnitAgent {
     }
     // Nothing for the uniter: run an exec or action queued for the unit, oldest first.
     const queued = this.latest?.operations.find(
-      (candidate) =>
-        (candidate.status === 'pending' || candidate.status === 'running') &&
-        !this.started.has(candidate.id),
+      (candidate) => isOpenOperation(candidate) && !this.started.has(candidate.id),
     );
     if (queued === undefined) return true;
     this.dirty = true;

@@ -4,12 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { rm, rmdir, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
 
 import { Option } from 'commander';
 import type { Command } from 'commander';
 
-import { ApiClient, controllerHome, controllerPaths, runningControllerPid } from '@loom/protocol';
+import { controllerHome, controllerPaths, runningControllerPid } from '@loom/protocol';
 
 import { confirmDestruction } from '../confirm.js';
 import {
@@ -138,7 +137,7 @@ async function killController(
     });
   }
   // The machines' directories: units' charms, hook-tool sockets, agent logs.
-  await rm(join(home, 'm'), { recursive: true, force: true });
+  await rm(paths.machines, { recursive: true, force: true });
   // The home goes too when nothing else was kept in it.
   await rmdir(home).catch(() => undefined);
   io.stderr(`Controller "${CONTROLLER_NAME}" destroyed\n`);
@@ -158,10 +157,6 @@ async function controllers(io: CliIo, format: 'tabular' | 'json'): Promise<void>
       );
     return;
   }
-  const models =
-    running === undefined
-      ? undefined
-      : (await new ApiClient(running.credentials).call('models', {})).models.length;
   const status =
     running !== undefined ? 'running' : starting !== undefined ? 'starting' : 'stopped';
   const entry = {
@@ -169,7 +164,7 @@ async function controllers(io: CliIo, format: 'tabular' | 'json'): Promise<void>
     status,
     address: running?.credentials.address ?? null,
     pid: running?.pid ?? starting ?? null,
-    models: models ?? null,
+    models: running?.models ?? null,
   };
   if (format === 'json') {
     io.stdout(

@@ -6,15 +6,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 
 import type { ApiClient, OperationDocument } from '@loom/protocol';
+import { isOpenOperation } from '@loom/protocol';
 
 import { connectController } from '../controller/connect.js';
 import { CliError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { parseDuration } from '../options/duration.js';
 import { modelOf, modelOption } from '../options/model.js';
+import { actionParams } from '../options/settings.js';
 import { unitTag } from '../output/unit-tag.js';
 
 const POLL_MS = 100;
@@ -41,7 +43,7 @@ async function finished(
       throw new CliError(
         'timeout',
         `timed out waiting for ${operations
-          .filter((operation) => operation.status === 'pending' || operation.status === 'running')
+          .filter(isOpenOperation)
           .map((operation) => `operation ${operation.id} on ${operation.unit}`)
           .join(
             ', ',
@@ -54,17 +56,6 @@ async function finished(
 /** An exec result's output text. */
 function textOf(value: unknown): string {
   return typeof value === 'string' ? value : '';
-}
-
-/** `key=value` action parameters; values are read as YAML (`5` is a number, `true` a bool). */
-function actionParams(pairs: readonly string[]): Record<string, unknown> {
-  const params: Record<string, unknown> = {};
-  for (const pair of pairs) {
-    const equals = pair.indexOf('=');
-    if (equals <= 0) throw new UsageError(`expected "key=value", got "${pair}"`);
-    params[pair.slice(0, equals)] = parse(pair.slice(equals + 1)) as unknown;
-  }
-  return params;
 }
 
 /** Adds `exec` and `run` to `program`; `setExit` gets exec's exit code. */

@@ -31,6 +31,8 @@ export interface RunningController {
   readonly home: string;
   readonly pid: number;
   readonly credentials: ControllerCredentials;
+  /** How many models it has, as it answered when found. */
+  readonly models: number;
 }
 
 /** How long `bootstrap` (and an implicit start) waits for the controller to answer. */
@@ -54,11 +56,11 @@ export async function findRunningController(home: string): Promise<RunningContro
   const credentials = await readCredentials(home).catch(() => undefined);
   if (credentials === undefined) return undefined;
   try {
-    await new ApiClient({ ...credentials, timeoutMs: 5_000 }).call('models', {});
+    const { models } = await new ApiClient({ ...credentials, timeoutMs: 5_000 }).call('models', {});
+    return { home, pid, credentials, models: models.length };
   } catch {
     return undefined;
   }
-  return { home, pid, credentials };
 }
 
 /**

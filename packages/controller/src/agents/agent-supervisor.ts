@@ -9,6 +9,8 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { controllerPaths } from '@loom/protocol';
+
 import type { ModelHost } from '../model/model-host.js';
 import type { ModelRegistry } from '../model/model-registry.js';
 import { machineAddresses } from './machine-address.js';
@@ -40,9 +42,9 @@ export function agentProgram(): string {
   return join(dirname(manifest), 'bin', 'loom-agent.js');
 }
 
-/** The directory of a machine: short, as unix socket paths inside it must be. */
+/** The directory of a machine. */
 export function machineDirectory(home: string, model: string, machine: string): string {
-  return join(home, 'm', model, machine);
+  return join(controllerPaths(home).machines, model, machine);
 }
 
 export class AgentSupervisor {

@@ -30,8 +30,3 @@ export type Handler<M extends ApiMethod> = (
 
 /** Handlers of some methods. */
 export type Handlers<M extends ApiMethod> = { readonly [K in M]: Handler<K> };
-
-/** An ISO timestamp of the controller's clock. */
-export function timestamp(clock: Clock): string {
-  return new Date(clock.now()).toISOString();
-}

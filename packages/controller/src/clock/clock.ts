@@ -16,6 +16,11 @@ export interface Clock {
   setTimer(delayMs: number, callback: () => void): Timer;
 }
 
+/** An ISO timestamp of `clock`'s now. */
+export function timestamp(clock: Clock): string {
+  return new Date(clock.now()).toISOString();
+}
+
 /** The machine's clock. Timers do not keep the process alive. */
 export const systemClock: Clock = {
   now: () => Date.now(),

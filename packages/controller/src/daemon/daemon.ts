@@ -3,7 +3,7 @@
  * `controller.db`, creates the `default` model when the database is new, serves the API on
  * 127.0.0.1, and writes the API address and a fresh random token for clients (mode 0600).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
 
@@ -14,6 +14,7 @@ import type { Clock } from '../clock/clock.js';
 import { systemClock } from '../clock/clock.js';
 import { AgentSupervisor } from '../agents/agent-supervisor.js';
 import { Controller } from '../controller.js';
+import { newModelRecord } from '../model/model-registry.js';
 import { acquireHomeLock } from './home-lock.js';
 import { writeSecretFile } from './secret-file.js';
 
@@ -62,11 +63,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     const store = SqliteStore.open({ path: paths.database });
     const clock = options.clock ?? systemClock;
     if (fresh) {
-      await store.createModel({
-        name: DEFAULT_MODEL,
-        uuid: randomUUID(),
-        createdAt: new Date(clock.now()).toISOString(),
-      });
+      await store.createModel(newModelRecord(DEFAULT_MODEL, clock));
     }
     const token = randomBytes(32).toString('hex');
     const controller = await Controller.start({

@@ -2,12 +2,13 @@
  * The debug log (Juju's `debug-log`): records from units' hooks and the controller, stored with a
  * bound, queried with Juju's filters, and streamed to followers as they arrive.
  */
-import { applicationOfUnit } from '@loom/core';
+
 import type { LogLevel } from '@loom/core';
 import type { LogRecordDocument } from '@loom/protocol';
-import { levelRank } from '@loom/store';
+import { matchesLogFilter } from '@loom/store';
 import type { LogRecordInput, Store } from '@loom/store';
 
+import { timestamp } from '../clock/clock.js';
 import type { Clock } from '../clock/clock.js';
 
 /** Which records to show: Juju's `--include`, `--level`, `--lines`, `--replay`. */
@@ -43,13 +44,13 @@ export class DebugLog {
     model: string,
     records: readonly Omit<LogRecordInput, 'time'>[],
   ): Promise<readonly LogRecordDocument[]> {
-    const time = new Date(this.clock.now()).toISOString();
+    const time = timestamp(this.clock);
     const stored = await this.store.appendLog(
       model,
       records.map((record) => ({ ...record, time })),
     );
     for (const follower of this.followers) {
-      const matching = stored.filter((record) => matches(follower.filter, record));
+      const matching = stored.filter((record) => matchesLogFilter(follower.filter, record));
       if (matching.length > 0) follower.send(matching);
     }
     return stored;
@@ -106,12 +107,4 @@ export class DebugLog {
     for (const follower of this.followers)
       if (follower.filter.model === model) this.followers.delete(follower);
   }
-}
-
-function matches(filter: LogFilter, record: LogRecordDocument): boolean {
-  if (filter.level !== undefined && levelRank(record.level) < levelRank(filter.level)) return false;
-  const units = filter.units ?? [];
-  const applications = filter.applications ?? [];
-  if (units.length === 0 && applications.length === 0) return true;
-  return units.includes(record.unit) || applications.includes(applicationOfUnit(record.unit));
 }

@@ -4,7 +4,7 @@
  * memory and announced (DESIGN "Data flow" 1: nothing is acknowledged before it is durable).
  */
 import type { UniterState } from '@loom/core';
-import type { OperationDocument } from '@loom/protocol';
+import { isOpenOperation } from '@loom/protocol';
 import { RevisionConflictError } from '@loom/store';
 import type { CommitBatch, Lease, LoadedModel, Store } from '@loom/store';
 
@@ -106,7 +106,7 @@ export class ModelHost {
     let nextOperationId = before.nextOperationId;
     for (const operation of batch.operations ?? []) {
       nextOperationId = Math.max(nextOperationId, operation.id + 1);
-      if (isOpen(operation)) openOperations.set(operation.id, operation);
+      if (isOpenOperation(operation)) openOperations.set(operation.id, operation);
       else openOperations.delete(operation.id);
     }
     const charmUrls = new Set(before.charmUrls);
@@ -137,10 +137,6 @@ export class ModelHost {
       }
     }
   }
-}
-
-function isOpen(operation: OperationDocument): boolean {
-  return operation.status === 'pending' || operation.status === 'running';
 }
 
 function viewOf(loaded: LoadedModel): ModelView {

@@ -5,9 +5,10 @@
 import { randomUUID } from 'node:crypto';
 
 import type { ModelListing, ModelSummary } from '@loom/protocol';
-import type { Store } from '@loom/store';
+import type { ModelRecord, Store } from '@loom/store';
 
 import { ControllerError } from '../controller-error.js';
+import { timestamp } from '../clock/clock.js';
 import type { Clock } from '../clock/clock.js';
 import { ModelHost } from './model-host.js';
 import type { CommitListener } from './model-host.js';
@@ -79,11 +80,7 @@ export class ModelRegistry {
    * @throws ModelExistsError when the name is taken.
    */
   async add(name: string): Promise<ModelSummary> {
-    await this.store.createModel({
-      name,
-      uuid: randomUUID(),
-      createdAt: new Date(this.clock.now()).toISOString(),
-    });
+    await this.store.createModel(newModelRecord(name, this.clock));
     return (await this.host(name)).view.record;
   }
 
@@ -102,4 +99,9 @@ export class ModelRegistry {
     for (const listener of this.listeners) listener.added?.(host);
     return host;
   }
+}
+
+/** A new model's record: a fresh UUID, created now. */
+export function newModelRecord(name: string, clock: Clock): Omit<ModelRecord, 'revision'> {
+  return { name, uuid: randomUUID(), createdAt: timestamp(clock) };
 }

@@ -121,6 +121,11 @@ export interface ConfigDocument {
 /** Where an exec or action run is. */
 export type OperationStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
 
+/** A run not yet ended: queued or running. */
+export function isOpenOperation(operation: { readonly status: OperationStatus }): boolean {
+  return operation.status === 'pending' || operation.status === 'running';
+}
+
 /** An exec or action run on one unit. */
 export interface OperationDocument {
   readonly id: number;

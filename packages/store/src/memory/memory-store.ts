@@ -2,11 +2,12 @@
  * The in-memory store: the same contract as SQLite, kept in maps. Models are core's immutable
  * states, so a commit is `applyChanges` on a copy and "atomic" means "checked before any write".
  */
-import { applyChanges, applicationOfUnit, emptyModel } from '@loom/core';
+import { applyChanges, emptyModel } from '@loom/core';
 import type { UniterState } from '@loom/core';
 import type { LogRecordDocument, OperationDocument } from '@loom/protocol';
+import { isOpenOperation } from '@loom/protocol';
 
-import { levelRank } from '../log-levels.js';
+import { matchesLogFilter } from '../log-levels.js';
 import { DEFAULT_MAX_LOG_RECORDS } from '../store.js';
 import type {
   CharmArchive,
@@ -86,7 +87,7 @@ export class MemoryStore implements Store {
       record: model.record,
       ...model.loaded,
       openOperations: [...model.operations.values()]
-        .filter((operation) => operation.status === 'pending' || operation.status === 'running')
+        .filter(isOpenOperation)
         .sort((a, b) => a.id - b.id),
       nextOperationId: Math.max(0, ...ids) + 1,
       charmUrls: [...model.charms.keys()].sort(),
@@ -148,17 +149,10 @@ export class MemoryStore implements Store {
 
   async queryLog(query: LogQuery): Promise<readonly LogRecordDocument[]> {
     const model = await this.model(query.model);
-    const units = query.units ?? [];
-    const applications = query.applications ?? [];
-    const everyone = units.length === 0 && applications.length === 0;
-    const minimum = query.level === undefined ? 0 : levelRank(query.level);
     const matching = model.log.filter(
       (record) =>
         (query.afterId === undefined || record.id > query.afterId) &&
-        levelRank(record.level) >= minimum &&
-        (everyone ||
-          units.includes(record.unit) ||
-          applications.includes(applicationOfUnit(record.unit))),
+        matchesLogFilter(query, record),
     );
     return query.limit === undefined
       ? matching

@@ -32,7 +32,7 @@ import { ControllerError } from '../../controller-error.js';
 import { extrasOnly } from '../../model/mutation.js';
 import type { Planned } from '../../model/mutation.js';
 import type { Handlers } from '../handler.js';
-import { timestamp } from '../handler.js';
+import { timestamp } from '../../clock/clock.js';
 import { finishOperation, startOperation } from './operation-progress.js';
 
 /** The stored uniter state of a request, which must be the requesting unit's. */

@@ -10,7 +10,7 @@ import { ControllerError } from '../../controller-error.js';
 import { extrasOnly } from '../../model/mutation.js';
 import type { Planned } from '../../model/mutation.js';
 import type { Handlers } from '../handler.js';
-import { timestamp } from '../handler.js';
+import { timestamp } from '../../clock/clock.js';
 
 /** Juju's `exec --wait` default: 5 minutes. */
 const DEFAULT_EXEC_TIMEOUT_SECONDS = 300;
