@@ -9,7 +9,7 @@ import type { UniterState } from '@loom/core';
 import { decodeUniterState, encodeUniterState } from '@loom/protocol';
 import type { LogRecordDocument, OperationDocument, UniterStateDocument } from '@loom/protocol';
 import Database from 'better-sqlite3';
-import type { Database as Connection } from 'better-sqlite3';
+import type { Database as Connection, Statement } from 'better-sqlite3';
 
 import { levelOfRank, levelRank } from '../log-levels.js';
 import { DEFAULT_MAX_LOG_RECORDS } from '../store.js';
@@ -87,6 +87,8 @@ const recordOf = (row: ModelRow): ModelRecord => ({
 export class SqliteStore implements Store {
   private readonly writer: EntityWriter;
   private readonly maxLogRecords: number;
+  /** Statements by their SQL, prepared once: a commit runs several. */
+  private readonly statements = new Map<string, Statement>();
 
   private constructor(
     private readonly db: Connection,
@@ -94,6 +96,15 @@ export class SqliteStore implements Store {
   ) {
     this.maxLogRecords = options.maxLogRecords ?? DEFAULT_MAX_LOG_RECORDS;
     this.writer = new EntityWriter(db);
+  }
+
+  private prepared(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   /** Opens (creating and migrating as needed) the database at `options.path`. */
@@ -113,7 +124,7 @@ export class SqliteStore implements Store {
   }
 
   listModels(): Promise<readonly ModelRecord[]> {
-    const rows = this.db.prepare('SELECT * FROM models ORDER BY name').all() as ModelRow[];
+    const rows = this.prepared('SELECT * FROM models ORDER BY name').all() as ModelRow[];
     return Promise.resolve(rows.map(recordOf));
   }
 
@@ -133,7 +144,7 @@ export class SqliteStore implements Store {
 
   destroyModel(name: string): Promise<void> {
     return this.attempt(() => {
-      const { changes } = this.db.prepare('DELETE FROM models WHERE name = ?').run(name);
+      const { changes } = this.prepared('DELETE FROM models WHERE name = ?').run(name);
       if (changes === 0) throw new ModelNotFoundError(name);
     });
   }
@@ -142,7 +153,7 @@ export class SqliteStore implements Store {
     return this.attempt(() =>
       this.db.transaction(() => {
         const row = this.requireModel(name);
-        const all = <T>(sql: string) => this.db.prepare(sql).all(row.id) as T[];
+        const all = <T>(sql: string) => this.prepared(sql).all(row.id) as T[];
         const uniterStates = new Map<string, UniterState>();
         for (const entry of all<{ unit: string; state: string }>(
           'SELECT unit, state FROM uniter_states WHERE model_id = ?',
@@ -191,7 +202,7 @@ export class SqliteStore implements Store {
               throw new RevisionConflictError(name, expectedRevision, row.revision);
             this.writeBatch(row.id, name, batch);
             const revision = expectedRevision + 1;
-            this.db.prepare('UPDATE models SET revision = ? WHERE id = ?').run(revision, row.id);
+            this.prepared('UPDATE models SET revision = ? WHERE id = ?').run(revision, row.id);
             return revision;
           })
           .immediate(),
@@ -237,7 +248,7 @@ export class SqliteStore implements Store {
       this.db
         .transaction(() => {
           const row = this.requireModel(name);
-          const insert = this.db.prepare(
+          const insert = this.prepared(
             `INSERT INTO debug_log (model_id, time, unit, application, hook, level, message)
              VALUES (?, ?, ?, ?, ?, ?, ?)`,
           );
@@ -342,7 +353,7 @@ export class SqliteStore implements Store {
           .run(modelId, application, lease.holder, lease.expiresAt);
       }
     }
-    const putOperation = this.db.prepare(
+    const putOperation = this.prepared(
       'INSERT OR REPLACE INTO operations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const operation of batch.operations ?? [])
@@ -350,7 +361,7 @@ export class SqliteStore implements Store {
   }
 
   private modelRow(name: string): ModelRow | undefined {
-    return this.db.prepare('SELECT * FROM models WHERE name = ?').get(name) as ModelRow | undefined;
+    return this.prepared('SELECT * FROM models WHERE name = ?').get(name) as ModelRow | undefined;
   }
 
   private requireModel(name: string): ModelRow {
