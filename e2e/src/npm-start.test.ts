@@ -18,7 +18,7 @@ describe('npm start', () => {
     );
     assert.match(
       result.stdout,
-      /\nhook-recorder\s+valid\s+1\s+1\s+1\s+5\s+1\s+0\s+0\s+examples\/charms\/hook-recorder\n/,
+      /\nhook-recorder\s+valid\s+1\s+1\s+1\s+6\s+1\s+0\s+0\s+examples\/charms\/hook-recorder\n/,
     );
     assert.match(
       result.stdout,

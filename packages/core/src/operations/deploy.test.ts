@@ -25,6 +25,7 @@ describe('deploy', () => {
       life: 'alive',
       agentStatus: { current: 'allocating', message: '' },
       workloadStatus: { current: 'waiting', message: 'waiting for machine' },
+      workloadVersion: '',
     });
     assert.deepEqual([...state.machines.keys()], ['0']);
     assert.equal(state.applications.get('db')?.life, 'alive');
