@@ -6,8 +6,6 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 
-import type { StatusDocument } from '@loom/protocol';
-
 import { sequenceOf, settled } from './hook-records.js';
 import { controllerForSuite, RECORDER } from './recorder-suite.js';
 
@@ -16,12 +14,21 @@ const model = 'default';
 describe('a failing hook, resolved with loom resolve', () => {
   const suite = controllerForSuite();
 
-  const agentOf = async (unit: string) => {
-    const status = JSON.parse(
-      (await suite.controller.loom('status', '--format', 'json')).stdout,
-    ) as StatusDocument;
-    return status.units.find((entry) => entry.name === unit)?.agentStatus;
-  };
+  const agentOf = async (unit: string) =>
+    (await suite.client.call('status', { model })).units.find((entry) => entry.name === unit)
+      ?.agentStatus;
+  /** `loom status --format json`, Juju's shape. */
+  const jujuStatus = async () =>
+    JSON.parse((await suite.controller.loom('status', '--format', 'json')).stdout) as {
+      applications: Record<
+        string,
+        {
+          version?: string;
+          'application-status': { current: string; message?: string };
+          units?: Record<string, { 'workload-status': unknown; 'juju-status': unknown }>;
+        }
+      >;
+    };
   const until = async (check: () => Promise<boolean>) => {
     const deadline = Date.now() + 30_000;
     while (!(await check())) {
@@ -56,13 +63,22 @@ describe('a failing hook, resolved with loom resolve', () => {
         entry.owner.kind === 'unit' && entry.owner.name === 'db/0' && entry.relationId === 2,
     );
     assert.equal(bag?.values.ready, undefined);
+    // As juju status shows a unit in error: the workload in error, the agent idle.
+    const shown = await jujuStatus();
+    assert.deepEqual(shown.applications.db?.units?.['db/0']?.['workload-status'], {
+      current: 'error',
+      message: 'hook failed: "config-changed"',
+    });
+    assert.deepEqual(shown.applications.db.units['db/0']['juju-status'], {
+      current: 'idle',
+      version: '3.0.3',
+    });
+    assert.equal(shown.applications.db['application-status'].current, 'error');
     // R4.12, R7.22: application-version-set took effect at once and stays; status shows it.
-    const status = JSON.parse(
-      (await suite.controller.loom('status', '--format', 'json')).stdout,
-    ) as StatusDocument;
+    const status = await suite.client.call('status', { model });
     assert.equal(status.units.find((unit) => unit.name === 'db/0')?.workloadVersion, '14.2-1');
-    assert.equal(status.applications.find((app) => app.name === 'db')?.version, '14.2-1');
-    assert.match((await suite.controller.loom('status')).stdout, /\ndb +14\.2-1 +/);
+    assert.equal(shown.applications.db.version, '14.2-1');
+    assert.match((await suite.controller.loom('status')).stdout, /\ndb +14\.2-1 +error +/);
   });
 
   it('R5.23: resolve runs the failed hook again, then config-changed for the newer config', async () => {

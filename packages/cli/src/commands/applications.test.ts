@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import type { StatusDocument } from '@loom/protocol';
-
+import type { JujuStatus } from '../output/juju-status.js';
 import { RECORDER_CHARM, testHome } from '../test-support/loom-home.js';
 import type { TestHome } from '../test-support/loom-home.js';
 
@@ -18,7 +17,12 @@ describe('loom deploy, integrate, config and status', () => {
   let home: TestHome;
   const loom = (...argv: string[]) => home.loom(argv, { env });
   const status = async () =>
-    JSON.parse((await loom('status', '--format', 'json')).stdout) as StatusDocument;
+    JSON.parse((await loom('status', '--format', 'json')).stdout) as JujuStatus;
+  /** unit → machine, from Juju's status shape. */
+  const unitsOf = (shown: JujuStatus) =>
+    Object.values(shown.applications).flatMap((application) =>
+      Object.entries(application.units ?? {}).map(([name, unit]) => ({ name, ...unit })),
+    );
   before(async () => {
     home = await testHome();
   });
@@ -35,15 +39,16 @@ describe('loom deploy, integrate, config and status', () => {
     );
     const added = await loom('add-unit', 'db', '-n', '2');
     assert.equal(added.stderr, 'Added db/1, db/2\n');
-    const { units, machines } = await status();
+    const shown = await status();
     assert.deepEqual(
-      units.map((unit) => `${unit.name}@${unit.machine}`),
+      unitsOf(shown).map((unit) => `${unit.name}@${unit.machine}`),
       ['db/0@0', 'db/1@3', 'db/2@4', 'hook-recorder/0@1', 'hook-recorder/1@2'],
     );
-    assert.equal(
-      new Set(machines.map((machine) => machine.address)).size,
-      5,
-      'an address per machine',
+    const addresses = Object.values(shown.machines).map((machine) => machine['dns-name']);
+    assert.equal(new Set(addresses).size, 5, 'an address per machine');
+    assert.deepEqual(
+      unitsOf(shown).map((unit) => unit['public-address']),
+      ['0', '3', '4', '1', '2'].map((machine) => shown.machines[machine]?.['dns-name']),
     );
     assert.equal((await loom('config', 'db', 'unit-settings')).stdout, 'a=1\n');
   });
@@ -57,14 +62,15 @@ describe('loom deploy, integrate, config and status', () => {
   it('integrates, shows the integration, and removes it by id', async () => {
     const integrated = await loom('integrate', 'hook-recorder:sink', 'db:source');
     assert.deepEqual(integrated, { code: 0, stdout: '', stderr: '' });
-    const tables = (await loom('status')).stdout;
+    assert.doesNotMatch((await loom('status')).stdout, /Integration provider/);
+    const tables = (await loom('status', '--relations')).stdout;
     assert.match(
       tables,
       /^Model +Controller +Cloud\/Region +Version +SLA +Timestamp\ndefault +loom /,
     );
     assert.match(
       tables,
-      /\nApp +Version +Status +Scale +Charm +Channel +Rev +Exposed +Message\ndb +unknown +3 +hook-recorder +0 +no\n/,
+      /\nApp +Version +Status +Scale +Charm +Channel +Rev +Exposed +Message\ndb +waiting +3 +hook-recorder +0 +no +waiting for machine\n/,
     );
     assert.match(
       tables,
@@ -74,9 +80,12 @@ describe('loom deploy, integrate, config and status', () => {
       tables,
       /\nIntegration provider +Requirer +Interface +Type +Message\n(?:.*\n)*db:source +hook-recorder:sink +recorder +regular\n/,
     );
-    const id = (await status()).relations.find((relation) => !relation.peer)?.id;
-    assert.equal((await loom('remove-relation', String(id))).code, 0);
-    assert.equal((await status()).relations.filter((relation) => !relation.peer).length, 0);
+    assert.deepEqual((await status()).applications.db?.relations?.source, [
+      { 'related-application': 'hook-recorder', interface: 'recorder', scope: 'global' },
+    ]);
+    // Ids are given in order (R2.19): the two peer relations took 0 and 1.
+    assert.equal((await loom('remove-relation', '2')).code, 0);
+    assert.equal((await status()).applications.db?.relations?.source, undefined);
     // Each side both provides and requires "recorder": two candidates, so Juju asks which.
     const ambiguous = await loom('integrate', 'db', 'hook-recorder');
     assert.equal(ambiguous.code, 1);
@@ -103,8 +112,12 @@ describe('loom deploy, integrate, config and status', () => {
       (await loom('remove-application', 'hook-recorder')).stderr,
       'will remove application hook-recorder\n',
     );
-    const { units } = await status();
+    const units = unitsOf(await status());
     assert.ok(!units.some((unit) => unit.name === 'db/2'));
-    assert.ok(!units.some((unit) => unit.application === 'hook-recorder' && unit.life === 'alive'));
+    assert.ok(
+      !units.some(
+        (unit) => unit.name.startsWith('hook-recorder/') && unit['juju-status'].life === undefined,
+      ),
+    );
   });
 });

@@ -1,44 +1,60 @@
 /**
- * `loom status` as Juju prints it: the model line, then the App, Unit, Machine and Integration
- * tables (leaders marked `*`, subordinates under their principal).
+ * `loom status` as Juju prints it: the model line, then the App, Unit and Machine tables (leaders
+ * marked `*`, subordinates under their principal), and with `--relations` the Integration table.
  */
+import { JUJU_VERSION } from '@loom/core';
 import type { StatusDocument } from '@loom/protocol';
 
+import { shownApplicationStatus, shownUnitStatus } from './shown-status.js';
 import { renderTable } from './table.js';
 
+/** What to show besides the App, Unit and Machine tables. */
+export interface StatusTableOptions {
+  /** The Integration table (`--relations`, `--integrations`). */
+  readonly relations?: boolean;
+}
+
 /** The tabular status of a model. */
-export function statusTables(status: StatusDocument, controller: string, now: Date): string {
+export function statusTables(
+  status: StatusDocument,
+  controller: string,
+  now: Date,
+  options: StatusTableOptions = {},
+): string {
   const sections: string[] = [];
   sections.push(
     renderTable(
       ['Model', 'Controller', 'Cloud/Region', 'Version', 'SLA', 'Timestamp'],
-      [[status.model.name, controller, 'local/local', '3.0.3', 'unsupported', timeOf(now)]],
+      [[status.model.name, controller, 'local/local', JUJU_VERSION, 'unsupported', timeOf(now)]],
     ),
   );
   if (status.applications.length === 0) {
     sections.push('Model "' + status.model.name + '" is empty.\n');
     return sections.join('\n');
   }
+  const byName = new Map(status.units.map((unit) => [unit.name, unit]));
   sections.push(
     renderTable(
       ['App', 'Version', 'Status', 'Scale', 'Charm', 'Channel', 'Rev', 'Exposed', 'Message'],
-      status.applications.map((application) => [
-        application.name,
-        truncatedVersion(application.version),
-        application.status.current,
-        String(application.scale),
-        application.charm,
-        '',
-        String(application.charmRevision),
-        'no',
-        application.status.message,
-      ]),
+      status.applications.map((application) => {
+        const shown = shownApplicationStatus(application, byName);
+        return [
+          application.name,
+          truncatedVersion(application.version),
+          shown.current,
+          String(application.scale),
+          application.charm,
+          '',
+          String(application.charmRevision),
+          'no',
+          shown.message,
+        ];
+      }),
       { alignRight: [3, 6] },
     ),
   );
   const address = new Map(status.machines.map((machine) => [machine.id, machine.address]));
   const unitRows: string[][] = [];
-  const byName = new Map(status.units.map((unit) => [unit.name, unit]));
   for (const unit of status.units) {
     if (unit.principal !== null) continue;
     for (const [name, indent] of [
@@ -47,14 +63,15 @@ export function statusTables(status: StatusDocument, controller: string, now: Da
     ] as const) {
       const row = byName.get(name);
       if (row === undefined) continue;
+      const shown = shownUnitStatus(row);
       unitRows.push([
         `${indent}${row.name}${row.leader ? '*' : ''}`,
-        row.workloadStatus.current,
-        row.agentStatus.current,
+        shown.workload.current,
+        shown.agent.current,
         row.principal === null ? row.machine : '',
         address.get(row.machine) ?? '',
         row.ports.join(','),
-        row.workloadStatus.message || row.agentStatus.message,
+        shown.workload.message || shown.agent.message,
       ]);
     }
   }
@@ -78,7 +95,7 @@ export function statusTables(status: StatusDocument, controller: string, now: Da
       ]),
     ),
   );
-  if (status.relations.length > 0)
+  if (options.relations === true && status.relations.length > 0)
     sections.push(
       renderTable(
         ['Integration provider', 'Requirer', 'Interface', 'Type', 'Message'],

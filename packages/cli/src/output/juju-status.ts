@@ -1,0 +1,195 @@
+/**
+ * `loom status --format json|yaml` in the shape `juju status` prints (Juju 3), so that scripts
+ * written for Juju work: `model`, `machines`, `applications.<app>` with `application-status`,
+ * `relations.<endpoint>[]`, `units.<unit>` with `workload-status`, `juju-status`, `leader`,
+ * `machine`, `public-address`, `open-ports` and `subordinates`. Empty values are left out, as
+ * Juju leaves them out.
+ */
+import { JUJU_VERSION } from '@loom/core';
+import type { ApplicationStatusDocument, StatusDocument, UnitStatusDocument } from '@loom/protocol';
+
+import { shownApplicationStatus, shownUnitStatus } from './shown-status.js';
+
+/** A status value as Juju prints it: `current`, and `message` when there is one. */
+export interface JujuStatusValue {
+  readonly current: string;
+  readonly message?: string;
+  readonly version?: string;
+  /** A unit's life, when not alive. */
+  readonly life?: string;
+}
+
+export interface JujuUnitStatus {
+  readonly 'workload-status': JujuStatusValue;
+  readonly 'juju-status': JujuStatusValue;
+  readonly leader?: true;
+  readonly machine: string;
+  readonly 'open-ports'?: readonly string[];
+  readonly 'public-address': string;
+  readonly subordinates?: Readonly<Record<string, JujuUnitStatus>>;
+}
+
+export interface JujuRelationEntry {
+  readonly 'related-application': string;
+  readonly interface: string;
+  readonly scope: 'global' | 'container';
+}
+
+export interface JujuApplicationStatus {
+  readonly charm: string;
+  readonly 'charm-origin': 'local';
+  readonly 'charm-name': string;
+  readonly 'charm-rev': number;
+  readonly scale: number;
+  readonly exposed: false;
+  readonly life?: string;
+  readonly 'application-status': JujuStatusValue;
+  readonly relations?: Readonly<Record<string, readonly JujuRelationEntry[]>>;
+  readonly 'subordinate-to'?: readonly string[];
+  readonly units?: Readonly<Record<string, JujuUnitStatus>>;
+  readonly version?: string;
+}
+
+export interface JujuMachineStatus {
+  readonly 'juju-status': JujuStatusValue;
+  readonly 'dns-name': string;
+  readonly 'ip-addresses': readonly string[];
+  readonly 'instance-id': string;
+  readonly 'machine-status': JujuStatusValue;
+}
+
+/** The whole document. */
+export interface JujuStatus {
+  readonly model: {
+    readonly name: string;
+    readonly type: 'iaas';
+    readonly controller: string;
+    readonly cloud: 'local';
+    readonly region: 'local';
+    readonly version: string;
+    readonly 'model-status': JujuStatusValue;
+    readonly sla: 'unsupported';
+  };
+  readonly machines: Readonly<Record<string, JujuMachineStatus>>;
+  readonly applications: Readonly<Record<string, JujuApplicationStatus>>;
+  readonly controller: { readonly timestamp: string };
+}
+
+/** `status` as `juju status --format json` shapes it. */
+export function jujuStatus(status: StatusDocument, controller: string, now: Date): JujuStatus {
+  const units = new Map(status.units.map((unit) => [unit.name, unit]));
+  const addresses = new Map(status.machines.map((machine) => [machine.id, machine.address]));
+  const unitStatus = (unit: UnitStatusDocument): JujuUnitStatus => {
+    const shown = shownUnitStatus(unit);
+    const subordinates = unit.subordinates.flatMap((name) => {
+      const subordinate = units.get(name);
+      return subordinate === undefined ? [] : [[name, unitStatus(subordinate)] as const];
+    });
+    return {
+      'workload-status': statusValue(shown.workload),
+      'juju-status': {
+        ...statusValue(shown.agent),
+        version: JUJU_VERSION,
+        ...(unit.life === 'alive' ? {} : { life: unit.life }),
+      },
+      ...(unit.leader ? { leader: true as const } : {}),
+      machine: unit.machine,
+      ...(unit.ports.length === 0 ? {} : { 'open-ports': unit.ports }),
+      'public-address': addresses.get(unit.machine) ?? '',
+      ...(subordinates.length === 0 ? {} : { subordinates: Object.fromEntries(subordinates) }),
+    };
+  };
+  const applicationStatus = (application: ApplicationStatusDocument): JujuApplicationStatus => {
+    const principals = application.subordinate ? principalsOf(status, application.name) : [];
+    const own = application.subordinate
+      ? []
+      : application.units.flatMap((name) => {
+          const unit = units.get(name);
+          return unit === undefined ? [] : [[name, unitStatus(unit)] as const];
+        });
+    const relations = relationsOf(status, application.name);
+    return {
+      charm: application.charm,
+      'charm-origin': 'local',
+      'charm-name': application.charm,
+      'charm-rev': application.charmRevision,
+      scale: application.scale,
+      exposed: false,
+      ...(application.life === 'alive' ? {} : { life: application.life }),
+      'application-status': statusValue(shownApplicationStatus(application, units)),
+      ...(Object.keys(relations).length === 0 ? {} : { relations }),
+      ...(principals.length === 0 ? {} : { 'subordinate-to': principals }),
+      ...(own.length === 0 ? {} : { units: Object.fromEntries(own) }),
+      ...(application.version === '' ? {} : { version: application.version }),
+    };
+  };
+  return {
+    model: {
+      name: status.model.name,
+      type: 'iaas',
+      controller,
+      cloud: 'local',
+      region: 'local',
+      version: JUJU_VERSION,
+      'model-status': { current: 'available' },
+      sla: 'unsupported',
+    },
+    machines: Object.fromEntries(
+      status.machines.map((machine) => [
+        machine.id,
+        {
+          'juju-status': {
+            current: machine.life === 'alive' ? 'started' : machine.life,
+            version: JUJU_VERSION,
+          },
+          'dns-name': machine.address,
+          'ip-addresses': [machine.address],
+          'instance-id': `machine-${machine.id}`,
+          'machine-status': { current: 'running', message: 'Running' },
+        },
+      ]),
+    ),
+    applications: Object.fromEntries(
+      status.applications.map((application) => [application.name, applicationStatus(application)]),
+    ),
+    controller: { timestamp: now.toISOString() },
+  };
+}
+
+function statusValue(value: { readonly current: string; readonly message: string }) {
+  return value.message === ''
+    ? { current: value.current }
+    : { current: value.current, message: value.message };
+}
+
+/** endpoint → the applications related through it, with the interface and scope. */
+function relationsOf(
+  status: StatusDocument,
+  application: string,
+): Record<string, JujuRelationEntry[]> {
+  const byEndpoint: Record<string, JujuRelationEntry[]> = {};
+  for (const relation of status.relations) {
+    for (const endpoint of relation.endpoints) {
+      if (endpoint.application !== application) continue;
+      const other = relation.endpoints.find((candidate) => candidate !== endpoint) ?? endpoint;
+      (byEndpoint[endpoint.name] ??= []).push({
+        'related-application': other.application,
+        interface: relation.interface,
+        scope: relation.scope,
+      });
+    }
+  }
+  return byEndpoint;
+}
+
+/** The principal applications a subordinate application is attached to. */
+function principalsOf(status: StatusDocument, subordinate: string): string[] {
+  const principals = new Set<string>();
+  for (const relation of status.relations) {
+    if (relation.scope !== 'container') continue;
+    const mine = relation.endpoints.find((endpoint) => endpoint.application === subordinate);
+    const other = relation.endpoints.find((endpoint) => endpoint.application !== subordinate);
+    if (mine !== undefined && other !== undefined) principals.add(other.application);
+  }
+  return [...principals].sort();
+}
