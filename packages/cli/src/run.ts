@@ -14,6 +14,7 @@ import { addIntegrationCommands } from './commands/integrations.js';
 import { addModelCommands } from './commands/models.js';
 import { addOperationCommands } from './commands/operations.js';
 import { addResolveCommand } from './commands/resolve.js';
+import { addShowCommands } from './commands/show.js';
 import { addStatusCommand } from './commands/status.js';
 import { addWaitCommand } from './commands/wait.js';
 import { CliError, EXIT } from './errors.js';
@@ -51,6 +52,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
   addIntegrationCommands(program, io);
   addConfigCommand(program, io);
   addStatusCommand(program, io);
+  addShowCommands(program, io);
   addResolveCommand(program, io);
   addOperationCommands(program, io, setExit);
   addWaitCommand(program, io);

@@ -31,7 +31,10 @@ export type {
   OperationDocument,
   OperationStatus,
   RelationStatusDocument,
+  ShowUnitDocument,
   StatusDocument,
+  UnitRelationDataDocument,
+  UnitRelationInfoDocument,
   UnitStatusDocument,
 } from './api/replies.js';
 export { isOpenOperation } from './api/replies.js';

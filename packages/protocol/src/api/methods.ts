@@ -39,6 +39,7 @@ import {
   destroyModelRequest,
   exportModelRequest,
   listModelsRequest,
+  showUnitRequest,
   statusRequest,
 } from './model-requests.js';
 import {
@@ -55,6 +56,7 @@ export const API_METHODS = {
   models: listModelsRequest,
   'destroy-model': destroyModelRequest,
   status: statusRequest,
+  'show-unit': showUnitRequest,
   'export-model': exportModelRequest,
   deploy: deployRequest,
   'add-unit': addUnitRequest,

@@ -101,6 +101,39 @@ export interface StatusDocument {
   readonly relations: readonly RelationStatusDocument[];
 }
 
+/** A unit's bag in a relation as `show-unit` shows it. */
+export interface UnitRelationDataDocument {
+  readonly inScope: boolean;
+  readonly data: Readonly<Record<string, string>>;
+}
+
+/** One relation of a unit, as `juju show-unit` lists it under relation-info. */
+export interface UnitRelationInfoDocument {
+  readonly relationId: number;
+  readonly endpoint: string;
+  readonly relatedEndpoint: string;
+  /** The related application's bag (the unit's own application's, for a peer relation). */
+  readonly applicationData: Readonly<Record<string, string>>;
+  /** The unit's own bag; absent when it never entered scope. */
+  readonly localUnit?: UnitRelationDataDocument;
+  /** The related units in the unit's scope, by name. */
+  readonly relatedUnits: Readonly<Record<string, UnitRelationDataDocument>>;
+}
+
+/** A unit with what it sees of its relations (`show-unit`). */
+export interface ShowUnitDocument {
+  readonly name: string;
+  readonly workloadVersion: string;
+  readonly machine: string;
+  /** Opened ranges (`80/tcp`). */
+  readonly openedPorts: readonly string[];
+  readonly publicAddress: string;
+  readonly charmUrl: string;
+  readonly leader: boolean;
+  readonly life: Life;
+  readonly relations: readonly UnitRelationInfoDocument[];
+}
+
 /** An option in `config` output, Juju style. */
 export interface ConfigOptionDocument {
   readonly type: string;
@@ -185,6 +218,7 @@ export interface ApiReplies {
   models: { readonly models: readonly ModelListing[] };
   'destroy-model': Record<string, never>;
   status: StatusDocument;
+  'show-unit': ShowUnitDocument;
   'export-model': { readonly revision: number; readonly model: ModelDocument };
   deploy: {
     readonly application: string;
