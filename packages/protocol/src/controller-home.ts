@@ -28,6 +28,8 @@ export interface ControllerPaths {
    * logs); a short name, as unix socket paths inside it must be short.
    */
   readonly machines: string;
+  /** The model `loom switch` (or the last `add-model`) chose; absent means "default". */
+  readonly currentModel: string;
 }
 
 /**
@@ -52,6 +54,7 @@ export function controllerPaths(home: string): ControllerPaths {
     lock: join(home, 'controller.pid'),
     log: join(home, 'controller.log'),
     machines: join(home, 'm'),
+    currentModel: join(home, 'current-model'),
   };
 }
 

@@ -130,6 +130,7 @@ async function killController(
     paths.token,
     paths.lock,
     paths.log,
+    paths.currentModel,
   ];
   for (const file of files) {
     await unlink(file).catch((error: unknown) => {

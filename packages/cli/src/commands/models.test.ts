@@ -42,7 +42,8 @@ describe('loom models', () => {
       models: { name: string; units: number; applications: number }[];
       'current-model': string;
     };
-    assert.equal(json['current-model'], 'default');
+    // As in Juju, the added model became the current one.
+    assert.equal(json['current-model'], 'staging');
     assert.deepEqual(
       json.models.map(({ name, units, applications }) => ({ name, units, applications })),
       [
@@ -50,6 +51,34 @@ describe('loom models', () => {
         { name: 'staging', units: 0, applications: 0 },
       ],
     );
+  });
+
+  it('switches the current model, which -m and LOOM_MODEL still override', async () => {
+    current = await testHome();
+    const { loom } = current;
+    assert.deepEqual(await loom(['switch']), { code: 0, stdout: 'loom:default\n', stderr: '' });
+    await loom(['add-model', 'staging']);
+    assert.equal((await loom(['switch'])).stdout, 'loom:staging\n');
+    const back = await loom(['switch', 'default']);
+    assert.deepEqual(back, {
+      code: 0,
+      stdout: '',
+      stderr: 'loom:staging -> loom:default\n',
+    });
+    assert.equal((await loom(['switch', 'staging'])).code, 0);
+    assert.match((await loom(['status'])).stdout, /^Model +Controller.*\nstaging +loom /);
+    assert.match((await loom(['status', '-m', 'default'])).stdout, /\ndefault +loom /);
+    const env = { LOOM_MODEL: 'default' };
+    assert.equal((await loom(['switch'], { env })).stdout, 'loom:default\n');
+    const unknown = await loom(['switch', 'nope']);
+    assert.equal(unknown.code, 1);
+    assert.equal(
+      unknown.stderr,
+      'ERROR model "nope" not found; run "loom models" to list models, or "loom add-model nope" to add it\n',
+    );
+    // Destroying the current model goes back to "default".
+    assert.equal((await loom(['destroy-model', 'staging', '-y'])).code, 0);
+    assert.equal((await loom(['switch'])).stdout, 'loom:default\n');
   });
 
   it("refuses a bad or taken model name with the controller's message", async () => {

@@ -1,5 +1,6 @@
 /**
- * `loom models`, `loom add-model` and `loom destroy-model`: the models of the controller.
+ * `loom models`, `loom add-model`, `loom switch` and `loom destroy-model`: the models of the
+ * controller, and which one commands work on.
  */
 import { Option } from 'commander';
 import type { Command } from 'commander';
@@ -8,7 +9,8 @@ import { confirmDestruction } from '../confirm.js';
 import { connectController } from '../controller/connect.js';
 import { CONTROLLER_NAME } from '../controller/controller-process.js';
 import type { CliIo } from '../io.js';
-import { currentModel } from '../options/model.js';
+import { CliError } from '../errors.js';
+import { currentModel, switchedModel, switchModel } from '../options/model.js';
 import { renderTable } from '../output/table.js';
 
 /** Adds the model commands to `program`. */
@@ -35,7 +37,36 @@ export function addModelCommands(program: Command, io: CliIo): void {
     .action(async (name: string) => {
       const client = await connectController(io);
       await client.call('add-model', { name });
+      // As Juju does, the new model becomes the current one.
+      await switchModel(io.env, name);
       io.stderr(`Added '${name}' model on controller "${CONTROLLER_NAME}"\n`);
+    });
+
+  program
+    .command('switch')
+    .description(
+      'Choose the model later commands work on, or print the current one. -m and $LOOM_MODEL still win.',
+    )
+    .argument('[model]', 'the model to switch to')
+    .addHelpText('after', '\nExamples:\n  loom switch staging\n  loom switch\n')
+    .action(async (name: string | undefined) => {
+      const before = currentModel(io.env);
+      if (name === undefined) {
+        io.stdout(`${CONTROLLER_NAME}:${before}\n`);
+        return;
+      }
+      const client = await connectController(io);
+      const { models: known } = await client.call('models', {});
+      if (!known.some((model) => model.name === name))
+        throw new CliError(
+          'model-not-found',
+          `model "${name}" not found; run "loom models" to list models, or "loom add-model ${name}" to add it`,
+        );
+      await switchModel(io.env, name === 'default' ? undefined : name);
+      io.stderr(`${CONTROLLER_NAME}:${before} -> ${CONTROLLER_NAME}:${name}\n`);
+      const overridden = io.env.LOOM_MODEL;
+      if (overridden !== undefined && overridden !== '' && overridden !== name)
+        io.stderr(`Note: LOOM_MODEL=${overridden} is set and still wins over the switch\n`);
     });
 
   program
@@ -56,6 +87,7 @@ export function addModelCommands(program: Command, io: CliIo): void {
           what: `the "${name}" model and every application, unit and integration in it`,
         });
       await client.call('destroy-model', { name });
+      if (switchedModel(io.env) === name) await switchModel(io.env, undefined);
       io.stderr(`Destroying model\nModel "${name}" destroyed\n`);
     });
 }
