@@ -90,7 +90,8 @@ describe('loom deploy, integrate, config and status', () => {
     const ambiguous = await loom('integrate', 'db', 'hook-recorder');
     assert.equal(ambiguous.code, 1);
     assert.match(ambiguous.stderr, /^ERROR ambiguous relation: "db hook-recorder" could refer to /);
-    assert.equal((await loom('integrate', 'db:source', 'hook-recorder')).code, 0);
+    // `relate` is integrate's other name, as in Juju.
+    assert.equal((await loom('relate', 'db:source', 'hook-recorder')).code, 0);
     const again = await loom('integrate', 'db:source', 'hook-recorder:sink');
     assert.equal(again.code, 1);
     assert.match(again.stderr, /^ERROR .*already exists/);
@@ -101,6 +102,13 @@ describe('loom deploy, integrate, config and status', () => {
     assert.equal((await loom('config', 'db', 'pause-seconds')).stdout, '5\n');
     assert.equal((await loom('config', 'db', 'pause-seconds=')).code, 0);
     assert.equal((await loom('config', 'db', 'pause-seconds')).stdout, '30\n');
+    assert.equal((await loom('config', 'db', 'pause-seconds=7', 'fail-hook=start')).code, 0);
+    assert.equal((await loom('config', 'db', '--reset', 'pause-seconds,fail-hook')).code, 0);
+    assert.equal((await loom('config', 'db', 'pause-seconds')).stdout, '30\n');
+    assert.equal((await loom('config', 'db', 'fail-hook')).stdout, '\n');
+    const mixed = await loom('config', 'db', 'pause-seconds', '--reset', 'fail-hook');
+    assert.equal(mixed.code, 2);
+    assert.match(mixed.stderr, /^ERROR cannot show a key and change settings in one command/);
     const bad = await loom('config', 'db', 'pause-seconds=soon');
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /^ERROR .*pause-seconds/);

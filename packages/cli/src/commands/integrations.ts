@@ -9,6 +9,7 @@ import { modelOf, modelOption } from '../options/model.js';
 export function addIntegrationCommands(program: Command, io: CliIo): void {
   program
     .command('integrate')
+    .alias('relate')
     .description(
       'Integrate two applications: each side names an application, or application:endpoint when more than one endpoint fits.',
     )
