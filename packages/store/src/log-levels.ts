@@ -25,13 +25,24 @@ export interface LogRecordFilter {
   readonly level?: LogLevel | undefined;
   readonly units?: readonly string[] | undefined;
   readonly applications?: readonly string[] | undefined;
+  readonly excludeUnits?: readonly string[] | undefined;
+  readonly excludeApplications?: readonly string[] | undefined;
 }
 
-/** Whether `record` passes `filter`: its level, and its unit or that unit's application. */
+/**
+ * Whether `record` passes `filter`: its level, its unit or that unit's application included (or
+ * no inclusion asked) and neither excluded.
+ */
 export function matchesLogFilter(filter: LogRecordFilter, record: LogRecordDocument): boolean {
   if (filter.level !== undefined && levelRank(record.level) < levelRank(filter.level)) return false;
+  const application = applicationOfUnit(record.unit);
+  if (
+    (filter.excludeUnits ?? []).includes(record.unit) ||
+    (filter.excludeApplications ?? []).includes(application)
+  )
+    return false;
   const units = filter.units ?? [];
   const applications = filter.applications ?? [];
   if (units.length === 0 && applications.length === 0) return true;
-  return units.includes(record.unit) || applications.includes(applicationOfUnit(record.unit));
+  return units.includes(record.unit) || applications.includes(application);
 }

@@ -67,6 +67,9 @@ export interface LogQuery {
   /** Only these units (or units of `applications`); everything when both are absent. */
   readonly units?: readonly string[];
   readonly applications?: readonly string[];
+  /** Never these units, nor units of `excludeApplications`. */
+  readonly excludeUnits?: readonly string[];
+  readonly excludeApplications?: readonly string[];
   /** Only records at this level or above. */
   readonly level?: LogLevel;
   /** Only records with a greater id. */

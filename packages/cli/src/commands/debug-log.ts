@@ -23,6 +23,7 @@ export function logLine(record: LogRecordDocument): string {
 
 interface DebugLogOptions {
   readonly include: string[];
+  readonly exclude: string[];
   readonly level?: (typeof LOG_LEVELS)[number];
   readonly lines: number;
   readonly replay?: true;
@@ -38,6 +39,7 @@ export function addDebugLogCommand(program: Command, io: CliIo): void {
       "Show the model's log: hook output, juju-log and agent messages. Follows new lines until interrupted, unless --no-tail.",
     )
     .option('-i, --include <unit-or-application...>', 'only these units or applications', [])
+    .option('-x, --exclude <unit-or-application...>', 'never these units or applications', [])
     .addOption(new Option('-l, --level <level>', 'this level and above').choices(LOG_LEVELS))
     .option('-n, --lines <n>', 'how many past lines to show', parseCount, 10)
     .option('--replay', 'show every stored line first')
@@ -45,17 +47,21 @@ export function addDebugLogCommand(program: Command, io: CliIo): void {
     .addOption(modelOption())
     .addHelpText(
       'after',
-      '\nExamples:\n  loom debug-log\n  loom debug-log --replay --no-tail -i db/0 --level WARNING\n',
+      '\nExamples:\n  loom debug-log\n  loom debug-log --replay --no-tail -i db/0 --level WARNING\n  loom debug-log -n 50 -x app\n',
     )
     .action(async (options: DebugLogOptions) => {
       const client = await connectController(io);
       const model = modelOf(io.env, options);
       const units = options.include.filter((name) => name.includes('/'));
       const applications = options.include.filter((name) => !name.includes('/'));
+      const excludeUnits = options.exclude.filter((name) => name.includes('/'));
+      const excludeApplications = options.exclude.filter((name) => !name.includes('/'));
       const filter = {
         model,
         ...(units.length === 0 ? {} : { units }),
         ...(applications.length === 0 ? {} : { applications }),
+        ...(excludeUnits.length === 0 ? {} : { excludeUnits }),
+        ...(excludeApplications.length === 0 ? {} : { excludeApplications }),
         ...(options.level === undefined ? {} : { level: options.level }),
       };
       const past = options.replay === true ? { replay: true } : { lines: options.lines };

@@ -30,7 +30,7 @@ describe('loom wait and loom debug-log', () => {
     });
   });
 
-  it("debug-log prints Juju's lines, the last N or all, filtered by unit and level", async () => {
+  it("debug-log prints Juju's lines, the last N or all, with --include, --exclude and --level", async () => {
     const client = new ApiClient(await readCredentials(home.home));
     await client.call('agent/log', {
       model: 'default',
@@ -38,9 +38,10 @@ describe('loom wait and loom debug-log', () => {
         { unit: 'db/0', hook: 'install', level: 'DEBUG', message: 'first' },
         { unit: 'db/0', hook: 'install', level: 'WARNING', message: 'second' },
         { unit: 'db/0', hook: '', level: 'INFO', message: 'third' },
+        { unit: 'web/0', hook: 'start', level: 'INFO', message: 'fourth' },
       ],
     });
-    const last = await loom('debug-log', '--no-tail', '-n', '2');
+    const last = await loom('debug-log', '--no-tail', '-n', '2', '-x', 'web');
     assert.match(
       last.stdout,
       /^unit-db-0: \d\d:\d\d:\d\d WARNING unit\.db\/0\.install second\nunit-db-0: \d\d:\d\d:\d\d INFO unit\.db\/0 third\n$/,
@@ -57,5 +58,7 @@ describe('loom wait and loom debug-log', () => {
     assert.match(warnings.stdout, /^unit-db-0: .* WARNING unit\.db\/0\.install second\n$/);
     const other = await loom('debug-log', '--no-tail', '--replay', '-i', 'app/0');
     assert.equal(other.stdout, '');
+    const excluded = await loom('debug-log', '--no-tail', '--replay', '-x', 'db/0');
+    assert.match(excluded.stdout, /^unit-web-0: .* INFO unit\.web\/0\.start fourth\n$/);
   });
 });

@@ -16,6 +16,8 @@ export interface LogFilter {
   readonly model: string;
   readonly units?: readonly string[] | undefined;
   readonly applications?: readonly string[] | undefined;
+  readonly excludeUnits?: readonly string[] | undefined;
+  readonly excludeApplications?: readonly string[] | undefined;
   readonly level?: LogLevel | undefined;
   readonly lines?: number | undefined;
   readonly replay?: boolean | undefined;
@@ -62,6 +64,10 @@ export class DebugLog {
       model: filter.model,
       ...(filter.units === undefined ? {} : { units: filter.units }),
       ...(filter.applications === undefined ? {} : { applications: filter.applications }),
+      ...(filter.excludeUnits === undefined ? {} : { excludeUnits: filter.excludeUnits }),
+      ...(filter.excludeApplications === undefined
+        ? {}
+        : { excludeApplications: filter.excludeApplications }),
       ...(filter.level === undefined ? {} : { level: filter.level }),
       ...(filter.afterId === undefined ? {} : { afterId: filter.afterId }),
       ...(filter.replay === true ? {} : { limit: filter.lines ?? DEFAULT_LINES }),

@@ -7,11 +7,17 @@ export const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITIC
 
 export const logLevel = z.enum(LOG_LEVELS);
 
-/** Which records: Juju's `--include` (units, applications), `--level`, `--lines` and `--replay`. */
+/**
+ * Which records: Juju's `--include` (units, applications), `--exclude`, `--level`, `--lines` and
+ * `--replay`.
+ */
 export const logFilter = z.strictObject({
   model: modelName,
   units: z.array(unitName).optional(),
   applications: z.array(applicationName).optional(),
+  /** Never these units, nor the units of `excludeApplications`. */
+  excludeUnits: z.array(unitName).optional(),
+  excludeApplications: z.array(applicationName).optional(),
   level: logLevel.optional(),
   /** The last N matching records (default 10, as `juju debug-log`); ignored with `replay`. */
   lines: z.number().int().positive().optional(),

@@ -289,6 +289,8 @@ export class SqliteStore implements Store {
              WHERE model_id = :model AND id > :after AND level >= :level
                AND (:everyone OR unit IN (SELECT value FROM json_each(:units))
                     OR application IN (SELECT value FROM json_each(:applications)))
+               AND unit NOT IN (SELECT value FROM json_each(:excludeUnits))
+               AND application NOT IN (SELECT value FROM json_each(:excludeApplications))
              ORDER BY id DESC LIMIT :limit)
            ORDER BY id`,
         )
@@ -298,6 +300,8 @@ export class SqliteStore implements Store {
           level: query.level === undefined ? 0 : levelRank(query.level),
           everyone: everyone ? 1 : 0,
           units: JSON.stringify(units),
+          excludeUnits: JSON.stringify(query.excludeUnits ?? []),
+          excludeApplications: JSON.stringify(query.excludeApplications ?? []),
           applications: JSON.stringify(applications),
           limit: query.limit ?? -1,
         }) as LogRow[];

@@ -272,6 +272,11 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
         'three',
         'four',
       ]);
+      assert.deepEqual(await messages({ excludeUnits: ['db/0'] }), ['two', 'three']);
+      assert.deepEqual(await messages({ excludeApplications: ['db'] }), ['three']);
+      assert.deepEqual(await messages({ applications: ['db'], excludeUnits: ['db/1'], limit: 1 }), [
+        'four',
+      ]);
       assert.deepEqual(await messages({ level: 'WARNING' }), ['three', 'four']);
       assert.deepEqual(await messages({ afterId: ids[1] ?? 0 }), ['three', 'four']);
       assert.deepEqual(await messages({ limit: 2 }), ['three', 'four']);
