@@ -97,6 +97,34 @@ describe('loom deploy, integrate, config and status', () => {
     assert.match(again.stderr, /^ERROR .*already exists/);
   });
 
+  it('shows an application as juju show-application does', async () => {
+    const shown = await loom('show-application', 'db', '--format', 'json');
+    assert.equal(shown.code, 0, shown.stderr);
+    assert.deepEqual(JSON.parse(shown.stdout), {
+      db: {
+        charm: 'hook-recorder',
+        principal: true,
+        exposed: false,
+        remote: false,
+        life: 'alive',
+        'endpoint-bindings': {
+          '': 'alpha',
+          source: 'alpha',
+          sink: 'alpha',
+          peers: 'alpha',
+          'juju-info': 'alpha',
+        },
+      },
+    });
+    assert.match((await loom('show-application', 'db')).stdout, /^db:\n {2}charm: hook-recorder\n/);
+    const missing = await loom('show-application', 'nope');
+    assert.equal(missing.code, 1);
+    assert.equal(
+      missing.stderr,
+      'ERROR application "nope" not found; run "loom status" to list applications\n',
+    );
+  });
+
   it('sets config with key=value and resets with key=', async () => {
     assert.equal((await loom('config', 'db', 'fail-hook=install', 'pause-seconds=5')).code, 0);
     assert.equal((await loom('config', 'db', 'pause-seconds')).stdout, '5\n');

@@ -1,4 +1,7 @@
-/** `loom show-unit`: a unit and the data of its relations, as `juju show-unit` shows them. */
+/**
+ * `loom show-unit` and `loom show-application`: a unit and the data of its relations, or an
+ * application, as Juju's commands of the same names show them.
+ */
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
@@ -6,6 +9,8 @@ import { stringify } from 'yaml';
 import { connectController } from '../controller/connect.js';
 import type { CliIo } from '../io.js';
 import { modelOf, modelOption } from '../options/model.js';
+import { CliError } from '../errors.js';
+import { jujuShowApplication } from '../output/juju-show-application.js';
 import { jujuShowUnit } from '../output/juju-show-unit.js';
 
 interface ShowUnitFlags {
@@ -16,7 +21,7 @@ interface ShowUnitFlags {
   readonly model?: string;
 }
 
-/** Adds `show-unit` to `program`. */
+/** Adds `show-unit` and `show-application` to `program`. */
 export function addShowCommands(program: Command, io: CliIo): void {
   program
     .command('show-unit')
@@ -50,6 +55,38 @@ export function addShowCommands(program: Command, io: CliIo): void {
           }),
         };
       }
-      io.stdout(flags.format === 'json' ? `${JSON.stringify(shown)}\n` : stringify(shown));
+      print(io, flags.format, shown);
     });
+
+  program
+    .command('show-application')
+    .description('Show applications: charm, principal or subordinate, life and endpoint bindings.')
+    .argument('<applications...>', 'the applications, e.g. db')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['yaml', 'json']).default('yaml'),
+    )
+    .addOption(modelOption())
+    .addHelpText(
+      'after',
+      '\nExamples:\n  loom show-application db\n  loom show-application db app --format json\n',
+    )
+    .action(async (names: string[], flags: { format: 'yaml' | 'json'; model?: string }) => {
+      const client = await connectController(io);
+      const status = await client.call('status', { model: modelOf(io.env, flags) });
+      let shown = {};
+      for (const name of names) {
+        const application = status.applications.find((candidate) => candidate.name === name);
+        if (application === undefined)
+          throw new CliError(
+            'not-found',
+            `application "${name}" not found; run "loom status" to list applications`,
+          );
+        shown = { ...shown, ...jujuShowApplication(application) };
+      }
+      print(io, flags.format, shown);
+    });
+}
+
+function print(io: CliIo, format: 'yaml' | 'json', shown: object): void {
+  io.stdout(format === 'json' ? `${JSON.stringify(shown)}\n` : stringify(shown));
 }

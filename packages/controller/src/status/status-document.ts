@@ -2,7 +2,7 @@
  * A model's status: what `loom status` shows, computed from the model in one pass over its
  * entities (a 1,000-unit model takes milliseconds).
  */
-import { compareNames, formatPortRange, isPeerRelation } from '@loom/core';
+import { applicationEndpoints, compareNames, formatPortRange, isPeerRelation } from '@loom/core';
 import type { ModelState, Status, Unit } from '@loom/core';
 import type {
   ApplicationStatusDocument,
@@ -86,6 +86,7 @@ export function statusDocument(
         version: workloadVersionOf(state, application.name, members),
         scale: members.length,
         leader: state.leaders.get(application.name) ?? null,
+        endpoints: applicationEndpoints(application.charm).map((endpoint) => endpoint.name),
         relations: Object.fromEntries(
           [...through]
             .sort(([a], [b]) => compareNames(a, b))

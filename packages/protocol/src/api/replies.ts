@@ -63,6 +63,8 @@ export interface ApplicationStatusDocument {
   readonly version: string;
   readonly scale: number;
   readonly leader: string | null;
+  /** Every endpoint of its charm, the implicit juju-info included (R1.8). */
+  readonly endpoints: readonly string[];
   /** endpoint → applications related through it. */
   readonly relations: Readonly<Record<string, readonly string[]>>;
   readonly units: readonly string[];
