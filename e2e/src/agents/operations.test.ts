@@ -23,29 +23,11 @@ describe('exec and actions on real agents', () => {
   });
 
   it("exec: hook tools answer, the exit code comes back, and an exit-0 run's writes are committed", async () => {
-    const ran = await suite.controller.loom(
-      'exec',
-      '--unit',
-      'db/0',
-      '--',
-      'is-leader; relation-ids source',
-    );
+    const ran = await suite.exec('db/0', 'is-leader; relation-ids source');
     assert.deepEqual(ran, { code: 0, stdout: 'True\nsource:2\n', stderr: '' });
-    const failed = await suite.controller.loom(
-      'exec',
-      '--unit',
-      'db/0',
-      '--',
-      'relation-set -r 2 lost=yes; echo oops >&2; exit 3',
-    );
+    const failed = await suite.exec('db/0', 'relation-set -r 2 lost=yes; echo oops >&2; exit 3');
     assert.deepEqual(failed, { code: 3, stdout: '', stderr: 'oops\n' });
-    const wrote = await suite.controller.loom(
-      'exec',
-      '--unit',
-      'db/0',
-      '--',
-      'relation-set -r 2 kept=yes',
-    );
+    const wrote = await suite.exec('db/0', 'relation-set -r 2 kept=yes');
     assert.equal(wrote.code, 0, wrote.stderr);
     // R4.10: app/0 hears of the committed write (and only of it).
     const hooks = await settled(suite.client, model, (recorded) =>

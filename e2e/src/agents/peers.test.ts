@@ -86,13 +86,7 @@ describe('peers under real agents', () => {
         ['config-changed', 'peers-relation-changed (app cluster)'],
         unit,
       );
-    const read = await suite.controller.loom(
-      'exec',
-      '--unit',
-      'cluster/2',
-      '--',
-      'relation-get -r peers:0 --app - cluster',
-    );
+    const read = await suite.exec('cluster/2', 'relation-get -r peers:0 --app - cluster');
     assert.equal(read.stdout, 'leader-ip: 10.1.1.1\n');
   });
 

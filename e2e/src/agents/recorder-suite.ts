@@ -23,6 +23,8 @@ export const RECORDER_SUBORDINATE = join(CHARMS, 'recorder-subordinate');
 export interface SuiteController {
   controller: ControllerHome;
   client: ApiClient;
+  /** `loom exec --unit <unit> -- <command>` against the suite's controller. */
+  exec(unit: string, command: string): ReturnType<ControllerHome['loom']>;
 }
 
 /**
@@ -30,7 +32,10 @@ export interface SuiteController {
  * filled in before the first test runs.
  */
 export function controllerForSuite(): SuiteController {
-  const suite = {} as SuiteController;
+  const suite = {
+    exec: (unit: string, command: string) =>
+      suite.controller.loom('exec', '--unit', unit, '--', command),
+  } as SuiteController;
   before(async () => {
     suite.controller = await bootstrapHome();
     suite.client = await suite.controller.client();

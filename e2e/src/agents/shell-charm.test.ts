@@ -181,33 +181,15 @@ describe('a shell charm under real machine agents', () => {
     const units = (await suite.client.call('status', { model })).units;
     const leader = units.find((unit) => unit.application === 'app' && unit.leader)?.name ?? '';
     const other = leader === 'app/0' ? 'app/1' : 'app/0';
-    const write = await suite.controller.loom(
-      'exec',
-      '--unit',
-      other,
-      '--',
-      'relation-set -r sink:2 --app x=1',
-    );
+    const write = await suite.exec(other, 'relation-set -r sink:2 --app x=1');
     assert.deepEqual(write, {
       code: 1,
       stdout: '',
       stderr: 'ERROR cannot write relation settings\n',
     });
-    const read = await suite.controller.loom(
-      'exec',
-      '--unit',
-      other,
-      '--',
-      'relation-get -r sink:2 --app - app',
-    );
+    const read = await suite.exec(other, 'relation-get -r sink:2 --app - app');
     assert.deepEqual(read, { code: 1, stdout: '', stderr: 'ERROR permission denied\n' });
-    const byLeader = await suite.controller.loom(
-      'exec',
-      '--unit',
-      leader,
-      '--',
-      'relation-get -r sink:2 --app - app',
-    );
+    const byLeader = await suite.exec(leader, 'relation-get -r sink:2 --app - app');
     assert.deepEqual(byLeader, { code: 0, stdout: '{}\n', stderr: '' });
   });
 

@@ -73,13 +73,7 @@ describe('subordinates under real agents', () => {
         `source-relation-changed (${sub})`,
       ]);
     }
-    const seen = await suite.controller.loom(
-      'exec',
-      '--unit',
-      'sub/0',
-      '--',
-      `relation-list -r sink:${relationId}`,
-    );
+    const seen = await suite.exec('sub/0', `relation-list -r sink:${relationId}`);
     assert.equal(seen.stdout, `${partnerOf.get('sub/0') ?? ''}\n`);
   });
 });

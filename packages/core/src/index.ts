@@ -138,7 +138,7 @@ export type { HookToolErrorCode } from './hook-context/hook-tool-error.js';
 export { MemberBagCache } from './hook-context/member-cache.js';
 export { EMPTY_MEMBERS, memberTreeOf } from './model/member-tree.js';
 export type { MemberTree } from './model/member-tree.js';
-export { commitHook } from './operations/commit-hook.js';
+export { afterHookEffects, commitHook } from './operations/commit-hook.js';
 export type { HookCommit, RelationSettingsWrite } from './operations/commit-hook.js';
 export { NOT_THE_LEADER, writeLeaderSettings } from './operations/leader-settings.js';
 export { NOT_LEADER_FOR_STATUS, setApplicationStatus } from './operations/unit-status.js';

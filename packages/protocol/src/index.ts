@@ -30,6 +30,7 @@ export type {
   ModelSummary,
   OperationDocument,
   OperationStatus,
+  RelatedApplicationDocument,
   RelationStatusDocument,
   ShowUnitDocument,
   StatusDocument,
@@ -70,8 +71,6 @@ export type {
   ModelDocument,
 } from './codec/model-document.js';
 export { mapToObject, objectToMap } from './codec/plain-maps.js';
-export { decodeSnapshot, encodeSnapshot } from './codec/snapshot-codec.js';
-export type { RelationSnapshotDocument, UnitSnapshotDocument } from './codec/snapshot-codec.js';
 export {
   decodeUniterState,
   encodeUniterState,

@@ -39,6 +39,13 @@ function requested(flags: ParsedFlags): OpenedPort[] {
   return names.map((endpoint) => ({ ...range, endpoint }));
 }
 
+/** Records a request for `port` in `into`, cancelling the opposite one in `opposite`. */
+function request(port: OpenedPort, into: OpenedPort[], opposite: OpenedPort[]): void {
+  const cancelled = opposite.findIndex((other) => samePort(other, port));
+  if (cancelled >= 0) opposite.splice(cancelled, 1);
+  if (!into.some((other) => samePort(other, port))) into.push(port);
+}
+
 /** The unit's ranges as its pending requests leave them. */
 function pendingPorts(context: ToolContext): readonly OpenedPort[] {
   const { open, close } = context.portRequests;
@@ -67,12 +74,7 @@ export const openPort: Tool = {
       neighbours,
     );
     if ('conflict' in result) throw new HookToolError('commit-refused', result.conflict, 1);
-    for (const port of ports) {
-      const closing = context.portRequests.close.findIndex((closed) => samePort(closed, port));
-      if (closing >= 0) context.portRequests.close.splice(closing, 1);
-      if (!context.portRequests.open.some((open) => samePort(open, port)))
-        context.portRequests.open.push(port);
-    }
+    for (const port of ports) request(port, context.portRequests.open, context.portRequests.close);
     return {};
   },
 };
@@ -84,12 +86,8 @@ export const closePort: Tool = {
   flags: [ENDPOINTS_FLAG],
   prints: false,
   run(flags, { context }) {
-    for (const port of requested(flags)) {
-      const opening = context.portRequests.open.findIndex((open) => samePort(open, port));
-      if (opening >= 0) context.portRequests.open.splice(opening, 1);
-      if (!context.portRequests.close.some((closed) => samePort(closed, port)))
-        context.portRequests.close.push(port);
-    }
+    for (const port of requested(flags))
+      request(port, context.portRequests.close, context.portRequests.open);
     return {};
   },
 };

@@ -4,7 +4,7 @@
  * writes and the unit's next uniter state in one commit if it succeeded, or record the failure.
  * Nothing the hook buffered reaches the controller unless the process exited 0.
  */
-import { commitOperation } from '@loom/core';
+import { afterHookEffects, commitOperation } from '@loom/core';
 import type { Hook, LogLevel, UniterOperation } from '@loom/core';
 import { ApiCallError, EMPTY_HOOK_COMMIT, encodeHook, encodeUniterState } from '@loom/protocol';
 import type { HookCommitDocument } from '@loom/protocol';
@@ -75,20 +75,20 @@ export async function runHookOperation(runtime: UnitRuntime, operation: RunHook)
   });
 }
 
-/** R4.4 after `config-changed`, R3.9 after `-relation-broken`. */
+/** `written` with core's after-effects of `hook` (R4.4, R3.9), for the machine's address. */
 function afterEffects(
   runtime: UnitRuntime,
   hook: Hook,
   written: HookCommitDocument,
 ): HookCommitDocument {
+  const { refreshAddresses, leaveScope } = afterHookEffects(hook, runtime.address);
   return {
     ...written,
-    ...(hook.kind === 'config-changed'
-      ? { refreshAddresses: { ingressAddress: runtime.address, egressSubnets: null } }
-      : {}),
-    ...(hook.kind === 'relation-broken' && hook.relation !== undefined
-      ? { leaveScope: hook.relation.id }
-      : {}),
+    refreshAddresses:
+      refreshAddresses === undefined
+        ? written.refreshAddresses
+        : { ingressAddress: refreshAddresses.ingressAddress ?? null, egressSubnets: null },
+    leaveScope: leaveScope ?? written.leaveScope,
   };
 }
 

@@ -29,7 +29,9 @@ export async function runOperationRecord(
   const { client, model, unit } = runtime;
   if (operation.status === 'pending')
     await client.call('agent/operation-started', { model, unit, id: operation.id });
-  const label = operation.kind === 'exec' ? 'juju-exec' : `action ${operation.name}`;
+  // `loom exec` runs as Juju's juju-exec action does.
+  const name = operation.kind === 'exec' ? 'juju-exec' : operation.name;
+  const label = operation.kind === 'exec' ? name : `action ${name}`;
   await runtime.lock.hold(async () => {
     const action: ActionRun | undefined =
       operation.kind === 'action'
@@ -51,8 +53,7 @@ export async function runOperationRecord(
       unit,
       operation.kind === 'exec' ? 'run-commands' : operation.name,
     );
-    const activity = `running action ${operation.kind === 'exec' ? 'juju-exec' : operation.name}`;
-    const finished = await inHookSlot(runtime, activity, contextId, tools, () =>
+    const finished = await inHookSlot(runtime, `running action ${name}`, contextId, tools, () =>
       action === undefined
         ? execute(runtime, operation, contextId)
         : act(runtime, action, contextId, label),

@@ -116,7 +116,11 @@ const STATUS: StatusDocument = {
       scale: 1,
       leader: 'db/0',
       endpoints: ['db', 'info', 'peers', 'juju-info'],
-      relations: { db: ['web'], peers: ['db'], info: ['logger'] },
+      relations: {
+        db: [{ application: 'web', interface: 'pgsql', scope: 'global' }],
+        info: [{ application: 'logger', interface: 'juju-info', scope: 'container' }],
+        peers: [{ application: 'db', interface: 'pg-peers', scope: 'global' }],
+      },
       units: ['db/0'],
     },
     {
@@ -131,7 +135,7 @@ const STATUS: StatusDocument = {
       scale: 1,
       leader: 'logger/0',
       endpoints: ['juju', 'juju-info'],
-      relations: { juju: ['db'] },
+      relations: { juju: [{ application: 'db', interface: 'juju-info', scope: 'container' }] },
       units: ['logger/0'],
     },
     {
@@ -146,7 +150,7 @@ const STATUS: StatusDocument = {
       scale: 1,
       leader: 'web/0',
       endpoints: ['db', 'juju-info'],
-      relations: { db: ['db'] },
+      relations: { db: [{ application: 'db', interface: 'pgsql', scope: 'global' }] },
       units: ['web/0'],
     },
   ],

@@ -100,14 +100,23 @@ export function jujuStatus(status: StatusDocument, controller: string, now: Date
     };
   };
   const applicationStatus = (application: ApplicationStatusDocument): JujuApplicationStatus => {
-    const principals = application.subordinate ? principalsOf(status, application.name) : [];
+    const principals = application.subordinate ? principalsOf(application) : [];
     const own = application.subordinate
       ? []
       : application.units.flatMap((name) => {
           const unit = units.get(name);
           return unit === undefined ? [] : [[name, unitStatus(unit)] as const];
         });
-    const relations = relationsOf(status, application.name);
+    const relations = Object.fromEntries(
+      Object.entries(application.relations).map(([endpoint, related]) => [
+        endpoint,
+        related.map((entry): JujuRelationEntry => ({
+          'related-application': entry.application,
+          interface: entry.interface,
+          scope: entry.scope,
+        })),
+      ]),
+    );
     return {
       charm: application.charm,
       'charm-origin': 'local',
@@ -162,34 +171,10 @@ function statusValue(value: { readonly current: string; readonly message: string
     : { current: value.current, message: value.message };
 }
 
-/** endpoint → the applications related through it, with the interface and scope. */
-function relationsOf(
-  status: StatusDocument,
-  application: string,
-): Record<string, JujuRelationEntry[]> {
-  const byEndpoint: Record<string, JujuRelationEntry[]> = {};
-  for (const relation of status.relations) {
-    for (const endpoint of relation.endpoints) {
-      if (endpoint.application !== application) continue;
-      const other = relation.endpoints.find((candidate) => candidate !== endpoint) ?? endpoint;
-      (byEndpoint[endpoint.name] ??= []).push({
-        'related-application': other.application,
-        interface: relation.interface,
-        scope: relation.scope,
-      });
-    }
-  }
-  return byEndpoint;
-}
-
-/** The principal applications a subordinate application is attached to. */
-function principalsOf(status: StatusDocument, subordinate: string): string[] {
+/** The principal applications a subordinate application is attached to (its container relations). */
+function principalsOf(application: ApplicationStatusDocument): string[] {
   const principals = new Set<string>();
-  for (const relation of status.relations) {
-    if (relation.scope !== 'container') continue;
-    const mine = relation.endpoints.find((endpoint) => endpoint.application === subordinate);
-    const other = relation.endpoints.find((endpoint) => endpoint.application !== subordinate);
-    if (mine !== undefined && other !== undefined) principals.add(other.application);
-  }
+  for (const related of Object.values(application.relations))
+    for (const entry of related) if (entry.scope === 'container') principals.add(entry.application);
   return [...principals].sort();
 }

@@ -5,6 +5,7 @@
  */
 import {
   applicationBag,
+  applicationOfUnit,
   compareNames,
   counterpartApplication,
   endpointOf,
@@ -67,7 +68,7 @@ function relationInfo(state: ModelState, unit: Unit, relation: Relation): UnitRe
       (member) =>
         member.unit !== unit.name &&
         member.scopeKey === scope &&
-        (isPeerRelation(relation) || member.unit.startsWith(`${related}/`)),
+        (isPeerRelation(relation) || applicationOfUnit(member.unit) === related),
     )
     .map((member) => member.unit)
     .sort(compareNames);

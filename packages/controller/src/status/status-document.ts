@@ -7,6 +7,7 @@ import type { ModelState, Status, Unit } from '@loom/core';
 import type {
   ApplicationStatusDocument,
   ModelSummary,
+  RelatedApplicationDocument,
   RelationStatusDocument,
   StatusDocument,
   UnitStatusDocument,
@@ -39,24 +40,28 @@ export function statusDocument(
     ports: (state.openedPorts.get(unit.name) ?? []).map(formatPortRange),
     subordinates: [...(state.index.subordinates.get(unit.name)?.values() ?? [])].sort(compareNames),
   }));
-  const relatedThrough = new Map<string, Map<string, Set<string>>>();
+  // application → endpoint → the applications related through it.
+  const relatedThrough = new Map<string, Map<string, RelatedApplicationDocument[]>>();
   const relations: RelationStatusDocument[] = [...state.relations.values()].map((relation) => {
+    const first = relation.endpoints[0];
+    const scope = relation.endpoints.some((endpoint) => endpoint.scope === 'container')
+      ? 'container'
+      : 'global';
     for (const endpoint of relation.endpoints) {
-      const byEndpoint = relatedThrough.get(endpoint.application) ?? new Map<string, Set<string>>();
-      const others = byEndpoint.get(endpoint.name) ?? new Set<string>();
+      const byEndpoint =
+        relatedThrough.get(endpoint.application) ?? new Map<string, RelatedApplicationDocument[]>();
       const remote = relation.endpoints.find((other) => other !== endpoint) ?? endpoint;
-      others.add(remote.application);
-      byEndpoint.set(endpoint.name, others);
+      byEndpoint.set(endpoint.name, [
+        ...(byEndpoint.get(endpoint.name) ?? []),
+        { application: remote.application, interface: endpoint.interface, scope },
+      ]);
       relatedThrough.set(endpoint.application, byEndpoint);
     }
-    const first = relation.endpoints[0];
     return {
       id: relation.id,
       key: relation.key,
       interface: first?.interface ?? '',
-      scope: relation.endpoints.some((endpoint) => endpoint.scope === 'container')
-        ? 'container'
-        : 'global',
+      scope,
       life: relation.life,
       status: relation.status,
       suspended: relation.suspended,
@@ -74,7 +79,8 @@ export function statusDocument(
       const members = [...(state.index.unitsByApplication.get(application.name) ?? [])].sort(
         compareNames,
       );
-      const through = relatedThrough.get(application.name) ?? new Map<string, Set<string>>();
+      const through =
+        relatedThrough.get(application.name) ?? new Map<string, RelatedApplicationDocument[]>();
       return {
         name: application.name,
         charm: application.charm.name,
@@ -90,7 +96,10 @@ export function statusDocument(
         relations: Object.fromEntries(
           [...through]
             .sort(([a], [b]) => compareNames(a, b))
-            .map(([endpoint, others]) => [endpoint, [...others].sort(compareNames)]),
+            .map(([endpoint, others]) => [
+              endpoint,
+              others.sort((a, b) => compareNames(a.application, b.application)),
+            ]),
         ),
         units: members,
       };

@@ -57,12 +57,13 @@ describe('watches', () => {
     await watcher.subscription.closed;
   });
 
-  it('pushes a unit its snapshot again only when a commit may change it', async () => {
+  it('tells a unit the revision to decide at again only when a commit may change its view', async () => {
+    const revision = async () => (await test.client.call('export-model', { model })).revision;
     const watcher = await watch(test.client, { watch: 'unit', model, unit: 'db/0' });
     await watcher.next(1);
     const first = watcher.messages[0];
     assert.ok(first?.type === 'unit');
-    assert.deepEqual(first.snapshot?.relations, []);
+    assert.equal(first.revision, await revision());
     // A workload status does not reach the snapshot: nothing is pushed.
     await test.client.call('agent/set-status', {
       model,
@@ -77,8 +78,7 @@ describe('watches', () => {
     await watcher.next(3);
     const configured = watcher.messages[2];
     assert.ok(configured?.type === 'unit');
-    assert.equal(configured.snapshot?.relations.length, 1);
-    assert.equal(configured.snapshot.configVersion, 1);
+    assert.equal(configured.revision, await revision());
     const exec = await test.client.call('exec', { model, units: ['db/0'], command: 'true' });
     await watcher.next(4);
     const withOperation = watcher.messages[3];
@@ -106,7 +106,8 @@ describe('watches', () => {
     assert.equal(messages.length, 2);
     const last = messages[1];
     assert.ok(last?.type === 'unit');
-    assert.equal(last.snapshot?.configVersion, 4);
+    // One message for the three commits, at the last one's revision.
+    assert.equal(last.revision, host.view.record.revision);
   });
 
   it('streams the debug log: the stored tail, then new matching records', async () => {

@@ -1,11 +1,12 @@
 /**
- * Pushing changes to watchers once they are durable: model deltas for `status --watch`, and
- * per-unit messages (snapshot, requested resolution, open operations) for agents. A unit message
- * is sent only when a commit may have changed it (core's `unitsAffectedBy`, R4.14), and several
- * commits in one turn of the event loop coalesce into one message (R5.11).
+ * Pushing changes to watchers once they are durable: model deltas (agents' mirrors, `status
+ * --watch`), and per-unit messages (the revision to decide at, requested resolution, open
+ * operations) for agents. A unit message is sent only when a commit may have changed what the
+ * unit decides (core's `unitsAffectedBy`, R4.14), and several commits in one turn of the event
+ * loop coalesce into one message (R5.11).
  */
-import { unitSnapshot, unitsAffectedBy } from '@loom/core';
-import { encodeChange, encodeModel, encodeSnapshot } from '@loom/protocol';
+import { unitsAffectedBy } from '@loom/core';
+import { encodeChange, encodeModel } from '@loom/protocol';
 import type { WatchMessage } from '@loom/protocol';
 
 import type { ModelHost } from '../model/model-host.js';
@@ -143,12 +144,10 @@ export class WatchHub {
 /** What a unit's agent is told. */
 function unitMessage(host: ModelHost, unit: string): WatchMessage {
   const view = host.view;
-  const snapshot = unitSnapshot(view.state, unit);
   const uniterState = view.uniterStates.get(unit);
   return {
     type: 'unit',
     revision: view.record.revision,
-    snapshot: snapshot === undefined ? null : encodeSnapshot(snapshot),
     resolution: uniterState?.failed === undefined ? null : (uniterState.resolution ?? null),
     operations: [...view.openOperations.values()]
       .filter((operation) => operation.unit === unit)

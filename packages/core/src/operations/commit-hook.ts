@@ -14,8 +14,24 @@ import type { OperationResult } from '../model/refusal.js';
 import { refuse } from '../model/refusal.js';
 import { sameEntries } from '../model/same-entries.js';
 import { ModelTransaction } from '../model/transaction.js';
+import type { Hook } from '../uniter/hook.js';
 import { leaveScope } from './internal/relation-lifecycle.js';
 import { initialUnitSettings } from './scope.js';
+
+/**
+ * What a successful hook's commit does besides its writes: R4.4, after `config-changed` the address
+ * keys are rewritten with the unit's (ingress) address; R3.9, after `-relation-broken` the unit
+ * leaves that relation's scope. The simulator and the controller both add it to a hook's commit.
+ */
+export function afterHookEffects(
+  hook: Hook,
+  ingressAddress: string,
+): Pick<HookCommit, 'refreshAddresses' | 'leaveScope'> {
+  if (hook.kind === 'config-changed') return { refreshAddresses: { ingressAddress } };
+  if (hook.kind === 'relation-broken' && hook.relation !== undefined)
+    return { leaveScope: hook.relation.id };
+  return {};
+}
 
 /** One bag write of a hook: keys to values, `""` deleting (R4.5). */
 export interface RelationSettingsWrite {

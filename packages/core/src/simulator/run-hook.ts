@@ -5,7 +5,7 @@
  */
 import { HookContext } from '../hook-context/hook-context.js';
 import { HookToolError } from '../hook-context/hook-tool-error.js';
-import { commitHook } from '../operations/commit-hook.js';
+import { afterHookEffects, commitHook } from '../operations/commit-hook.js';
 import type { HookCommit } from '../operations/commit-hook.js';
 import { writeLeaderSettings } from '../operations/leader-settings.js';
 import { setApplicationStatus, setUnitStatus } from '../operations/unit-status.js';
@@ -25,10 +25,11 @@ export function runHook(
   const unitLife = host.state.units.get(runner.unit)?.life ?? 'dead';
   if (operation.skip === true) {
     const committed = host.apply(
-      commitHook(
-        host.state,
-        afterEffects(host, runner, hook, { unit: runner.unit, relationSettings: [] }),
-      ),
+      commitHook(host.state, {
+        unit: runner.unit,
+        relationSettings: [],
+        ...afterHookEffects(hook, host.addressOf(runner.unit)),
+      }),
     );
     runner.record({ hook, unitLife, outcome: committed.ok ? 'skipped' : 'failed' });
     runner.resolver.commit(operation, committed.ok ? 'succeeded' : 'failed');
@@ -72,13 +73,14 @@ export function runHook(
     error = thrown instanceof Error ? thrown.message : String(thrown);
   }
   if (error === undefined && (context.hasBufferedWrites || needsAfterEffects(hook))) {
-    const commit = afterEffects(host, runner, hook, {
+    const commit: HookCommit = {
       unit: runner.unit,
       relationSettings: context.relationWrites(),
       ...optional('charmState', context.changedCharmState()),
       startWithoutStatus:
         hook.kind === 'start' && !runner.statusEverSet && !context.workloadStatusSet,
-    });
+      ...afterHookEffects(hook, host.addressOf(runner.unit)),
+    };
     if (!nothingToCommit(commit)) {
       const committed = host.apply(commitHook(host.state, commit));
       if (!committed.ok) error = `commit refused: ${committed.message}`;
@@ -101,24 +103,6 @@ export function runHook(
       setUnitStatus(host.state, { unit: runner.unit, agent: { current: 'idle', message: '' } }),
     );
   }
-}
-
-/** What a hook's commit does besides its writes: R4.4 after config-changed, R3.9 after -broken. */
-function afterEffects(
-  host: SimulationHost,
-  runner: UnitRunner,
-  hook: Hook,
-  commit: HookCommit,
-): HookCommit {
-  return {
-    ...commit,
-    ...(hook.kind === 'config-changed'
-      ? { refreshAddresses: { ingressAddress: host.addressOf(runner.unit) } }
-      : {}),
-    ...(hook.kind === 'relation-broken' && hook.relation !== undefined
-      ? { leaveScope: hook.relation.id }
-      : {}),
-  };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {

@@ -15,7 +15,6 @@ import { logLevel } from './log-requests.js';
 const unitRequest = { model: modelName, unit: unitName };
 
 export const agentStartRequest = z.strictObject(unitRequest);
-export const agentSnapshotRequest = z.strictObject(unitRequest);
 
 /** An operation of the uniter other than running a hook (or a skipped hook, R5.23). */
 export const uniterOperationDocument = z.discriminatedUnion('kind', [

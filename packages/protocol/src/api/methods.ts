@@ -19,7 +19,6 @@ import {
   agentRunOperationRequest,
   agentSetStatusRequest,
   agentSetWorkloadVersionRequest,
-  agentSnapshotRequest,
   agentStartRequest,
 } from './agent-requests.js';
 import {
@@ -73,7 +72,6 @@ export const API_METHODS = {
   operations: listOperationsRequest,
   'debug-log': debugLogRequest,
   'agent/start': agentStartRequest,
-  'agent/snapshot': agentSnapshotRequest,
   'agent/run-operation': agentRunOperationRequest,
   'agent/commit-hook': agentCommitHookRequest,
   'agent/fail-hook': agentFailHookRequest,

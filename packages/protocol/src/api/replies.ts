@@ -3,7 +3,6 @@ import type { Life, RelationStatus, Status } from '@loom/core';
 
 import type { ModelDocument } from '../codec/model-document.js';
 import type { UniterStateDocument } from '../codec/uniter-state-codec.js';
-import type { UnitSnapshotDocument } from '../codec/snapshot-codec.js';
 import type { LogLevel } from '@loom/core';
 
 /** A model as `loom models` lists it. */
@@ -47,6 +46,13 @@ export interface UnitStatusDocument {
   readonly subordinates: readonly string[];
 }
 
+/** An application related through one of another's endpoints. */
+export interface RelatedApplicationDocument {
+  readonly application: string;
+  readonly interface: string;
+  readonly scope: 'global' | 'container';
+}
+
 /** One application in a status. */
 export interface ApplicationStatusDocument {
   readonly name: string;
@@ -65,8 +71,8 @@ export interface ApplicationStatusDocument {
   readonly leader: string | null;
   /** Every endpoint of its charm, the implicit juju-info included (R1.8). */
   readonly endpoints: readonly string[];
-  /** endpoint → applications related through it. */
-  readonly relations: Readonly<Record<string, readonly string[]>>;
+  /** endpoint → the applications related through it, by application name. */
+  readonly relations: Readonly<Record<string, readonly RelatedApplicationDocument[]>>;
   readonly units: readonly string[];
 }
 
@@ -203,7 +209,6 @@ export interface AgentStartReply {
   readonly charmUrl: string;
   /** The stored uniter state, or null before the unit's first operation. */
   readonly uniterState: UniterStateDocument | null;
-  readonly snapshot: UnitSnapshotDocument | null;
 }
 
 /** The state of an application's leadership lease after a claim. */
@@ -242,11 +247,6 @@ export interface ApiReplies {
   operations: { readonly operations: readonly OperationDocument[] };
   'debug-log': { readonly records: readonly LogRecordDocument[] };
   'agent/start': AgentStartReply;
-  'agent/snapshot': {
-    readonly snapshot: UnitSnapshotDocument | null;
-    /** The model revision the snapshot was taken at. */
-    readonly revision: number;
-  };
   'agent/run-operation': CommittedReply;
   'agent/commit-hook': CommittedReply;
   'agent/fail-hook': CommittedReply;

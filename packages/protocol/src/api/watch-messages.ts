@@ -13,7 +13,6 @@ import { z } from 'zod';
 
 import type { ChangeDocument } from '../codec/change-codec.js';
 import type { ModelDocument } from '../codec/model-document.js';
-import type { UnitSnapshotDocument } from '../codec/snapshot-codec.js';
 import { modelName, unitName } from '../schemas/names.js';
 import type { ApiErrorBody } from './api-error.js';
 import { logFilter } from './log-requests.js';
@@ -38,9 +37,8 @@ export type WatchMessage =
     }
   | {
       readonly type: 'unit';
+      /** The model revision to decide at: the agent computes the unit's snapshot from its mirror. */
       readonly revision: number;
-      /** Null once the unit is removed. */
-      readonly snapshot: UnitSnapshotDocument | null;
       /** The resolution `loom resolve` asked for, until a hook runs. */
       readonly resolution: 'retry' | 'skip' | null;
       readonly operations: readonly OperationDocument[];

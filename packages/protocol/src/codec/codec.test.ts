@@ -1,17 +1,16 @@
 /**
- * The JSON codecs carry every entity, change, uniter state and snapshot through JSON text and back
+ * The JSON codecs carry every entity, change and uniter state through JSON text and back
  * without losing anything: checked on a model that went through a bit of everything.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { applyChanges, emptyModel, observedMembers, unitSnapshot } from '@loom/core';
+import { applyChanges, emptyModel } from '@loom/core';
 import { busyModel, checkInvariants, entitiesOf } from '@loom/core/test-support';
 
 import { uniterStateDocument } from './uniter-state-codec.js';
 import { decodeChange, encodeChange } from './change-codec.js';
 import { decodeModel, encodeModel } from './model-codec.js';
-import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
 import { decodeUniterState, encodeUniterState } from './uniter-state-codec.js';
 
 const throughJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -63,22 +62,6 @@ describe('uniter state codec', () => {
       assert.deepEqual(uniterStateDocument.parse(document), document);
       assert.deepEqual(encodeUniterState(decodeUniterState(document)), document);
       assert.deepEqual(decodeUniterState(document).relations.toJS(), state.relations.toJS());
-    }
-  });
-});
-
-describe('snapshot codec', () => {
-  it('round-trips each unit snapshot; scope members stay a member tree', () => {
-    for (const unit of sim.state.units.keys()) {
-      const snapshot = unitSnapshot(sim.state, unit);
-      assert.ok(snapshot !== undefined);
-      const decoded = decodeSnapshot(throughJson(encodeSnapshot(snapshot)));
-      assert.deepEqual(encodeSnapshot(decoded), encodeSnapshot(snapshot));
-      snapshot.relations.forEach((relation, at) => {
-        const copy = decoded.relations[at];
-        assert.ok(copy !== undefined);
-        assert.deepEqual(observedMembers(copy), observedMembers(relation));
-      });
     }
   });
 });

@@ -72,10 +72,11 @@ describe('agent calls', () => {
   });
   after(() => test.close());
 
-  it('starts an agent: the unit leaves allocating and gets its snapshot', async () => {
+  it('starts an agent: the unit leaves allocating and gets where it is and its uniter state', async () => {
     const started = await test.client.call('agent/start', { model, unit: 'app/1' });
     assert.equal(started.charmUrl, 'local:webcharm-0');
-    assert.equal(started.snapshot?.relations[0]?.inScope, true);
+    assert.equal(started.principal, null);
+    assert.equal(started.uniterState?.unit, 'app/1');
     const status = await test.client.call('status', { model });
     assert.equal(status.units.find((unit) => unit.name === 'app/1')?.agentStatus.current, 'idle');
   });

@@ -13,7 +13,6 @@ import {
   setApplicationStatus,
   setUnitStatus,
   unitDead,
-  unitSnapshot,
   writeLeaderSettings,
 } from '@loom/core';
 import type { ModelState, OperationResult, UniterState } from '@loom/core';
@@ -22,7 +21,6 @@ import {
   decodeOwner,
   decodeUniterState,
   encodeBag,
-  encodeSnapshot,
   encodeUniterState,
   objectToMap,
 } from '@loom/protocol';
@@ -93,7 +91,6 @@ function requireUnit(state: ModelState, unit: string) {
 
 export const agentHandlers: Handlers<
   | 'agent/start'
-  | 'agent/snapshot'
   | 'agent/run-operation'
   | 'agent/commit-hook'
   | 'agent/fail-hook'
@@ -124,7 +121,6 @@ export const agentHandlers: Handlers<
     });
     const view = host.view;
     const unit = requireUnit(view.state, input.unit);
-    const snapshot = unitSnapshot(view.state, input.unit);
     const uniterState = view.uniterStates.get(input.unit);
     return {
       modelUuid: view.record.uuid,
@@ -132,16 +128,7 @@ export const agentHandlers: Handlers<
       principal: unit.principal ?? null,
       charmUrl: view.state.applications.get(unit.application)?.charmUrl ?? '',
       uniterState: uniterState === undefined ? null : encodeUniterState(uniterState),
-      snapshot: snapshot === undefined ? null : encodeSnapshot(snapshot),
     };
-  },
-  'agent/snapshot': (input, { registry }) => {
-    const { state, record } = registry.get(input.model).view;
-    const snapshot = unitSnapshot(state, input.unit);
-    return Promise.resolve({
-      snapshot: snapshot === undefined ? null : encodeSnapshot(snapshot),
-      revision: record.revision,
-    });
   },
   'agent/run-operation': async (input, { registry }) => {
     const uniterState = uniterStateOf(input.unit, input.uniterState);

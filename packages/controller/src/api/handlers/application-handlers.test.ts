@@ -200,7 +200,9 @@ describe('application operations through the API', () => {
         ['db2', 'local:dbcharm-1', 1, 0],
       ],
     );
-    assert.deepEqual(status.applications[0]?.relations, { database: ['db2'] });
+    assert.deepEqual(status.applications[0]?.relations, {
+      database: [{ application: 'db2', interface: 'pgsql', scope: 'global' }],
+    });
     assert.deepEqual(
       status.units.map((unit) => [unit.name, unit.machine, unit.agentStatus.current]),
       [
