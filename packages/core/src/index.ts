@@ -34,6 +34,7 @@ export { formatProblem, isError } from './charm/problem.js';
 export type {
   CharmProblem,
   CharmProblemCode,
+  Problem,
   ProblemSeverity,
   SourceLocation,
 } from './charm/problem.js';
@@ -173,3 +174,15 @@ export type { CompatibilityOptions } from './uniter/uniter-options.js';
 export type { OperationOutcome, UniterOperation } from './uniter/uniter-operation.js';
 export { initialUniterState } from './uniter/uniter-state.js';
 export type { RelationState, Resolution, UniterState } from './uniter/uniter-state.js';
+export { readBundle } from './bundle/read-bundle.js';
+export type { BundleReadResult } from './bundle/read-bundle.js';
+export { deployBundle } from './bundle/deploy-bundle.js';
+export type { BundleCharm, BundleDeployResult, BundleStep } from './bundle/deploy-bundle.js';
+export type {
+  BundleApplication,
+  BundleMachine,
+  BundleProblem,
+  BundleProblemCode,
+  BundleRelation,
+  BundleSpec,
+} from './bundle/bundle.js';

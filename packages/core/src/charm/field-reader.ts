@@ -4,7 +4,7 @@
  */
 import type { Node } from 'yaml';
 
-import type { CharmProblem, CharmProblemCode } from './problem.js';
+import type { CharmProblemCode, Problem } from './problem.js';
 import { coerceBool, coerceInt, coerceString } from './schema-values.js';
 import type { Coerced } from './schema-values.js';
 import type { MapEntry, YamlFile } from './yaml-file.js';
@@ -15,13 +15,13 @@ export function field(entries: readonly MapEntry[], key: string): MapEntry | und
 }
 
 /** Reads typed values from one YAML file, collecting problems instead of throwing. */
-export class FieldReader {
+export class FieldReader<Code extends string = CharmProblemCode> {
   /**
    * @param prefix What Juju puts before a schema error of this file (`metadata`, `invalid config`).
    */
   constructor(
     readonly yaml: YamlFile,
-    readonly problems: CharmProblem[],
+    readonly problems: Problem<Code | 'schema'>[],
     private readonly prefix: string,
   ) {}
 
@@ -31,7 +31,7 @@ export class FieldReader {
     path: string,
     expected: string,
     fix: string,
-    code: CharmProblemCode = 'schema',
+    code: Code | 'schema' = 'schema',
     at: Node | null = node,
   ): void {
     const where = path === '' ? '' : `${path}: `;

@@ -39,9 +39,9 @@ export interface SourceLocation {
   readonly column: number;
 }
 
-/** One thing wrong (or worth a warning) in a charm's files. */
-export interface CharmProblem extends SourceLocation {
-  readonly code: CharmProblemCode;
+/** One thing wrong (or worth a warning) in a YAML file Loom reads: a charm's, a bundle. */
+export interface Problem<Code extends string = string> extends SourceLocation {
+  readonly code: Code;
   readonly severity: ProblemSeverity;
   /** What is wrong; Juju's own text where Juju reports the same problem. */
   readonly message: string;
@@ -49,8 +49,11 @@ export interface CharmProblem extends SourceLocation {
   readonly fix: string;
 }
 
-/** True if the problem makes the charm unusable. */
-export function isError(problem: CharmProblem): boolean {
+/** One thing wrong (or worth a warning) in a charm's files. */
+export type CharmProblem = Problem<CharmProblemCode>;
+
+/** True if the problem makes the charm (or bundle) unusable. */
+export function isError(problem: Problem): boolean {
   return problem.severity === 'error';
 }
 
@@ -58,13 +61,13 @@ export function isError(problem: CharmProblem): boolean {
  * Formats a problem the way compilers do, so editors and terminals can jump to it:
  * `metadata.yaml:12:5: error [reserved-relation-name] <message>`.
  */
-export function formatProblem(problem: CharmProblem, directory?: string): string {
+export function formatProblem(problem: Problem, directory?: string): string {
   const file = directory === undefined ? problem.file : `${directory}/${problem.file}`;
   return `${file}:${problem.line}:${problem.column}: ${problem.severity} [${problem.code}] ${problem.message}`;
 }
 
 /** Orders problems by file, then line, then column, as an author reads them. */
-export function sortProblems(problems: readonly CharmProblem[]): CharmProblem[] {
+export function sortProblems<P extends Problem>(problems: readonly P[]): P[] {
   return [...problems].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
   );

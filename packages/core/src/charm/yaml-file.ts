@@ -5,7 +5,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
 
-import type { CharmProblem, CharmProblemCode, ProblemSeverity, SourceLocation } from './problem.js';
+import type { Problem, ProblemSeverity, SourceLocation } from './problem.js';
 
 /** A JSON-like value read from YAML, for the parts of a charm Loom keeps as data. */
 export type DataValue = string | number | boolean | null | readonly DataValue[] | DataObject;
@@ -45,7 +45,7 @@ export class YamlFile {
    * Parses `text` as YAML 1.1. Syntax errors and duplicate keys are appended to `problems`; on a
    * syntax error the result is undefined and nothing should be read from the file.
    */
-  static parse(file: string, text: string, problems: CharmProblem[]): YamlFile | undefined {
+  static parse(file: string, text: string, problems: Problem[]): YamlFile | undefined {
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, {
       version: '1.1',
@@ -82,13 +82,13 @@ export class YamlFile {
   }
 
   /** Builds a problem located at `node`. */
-  problem(
+  problem<Code extends string>(
     node: Node | null | undefined,
-    code: CharmProblemCode,
+    code: Code,
     message: string,
     fix: string,
     severity: ProblemSeverity = 'error',
-  ): CharmProblem {
+  ): Problem<Code> {
     return { code, severity, ...this.locate(node), message, fix };
   }
 
@@ -155,7 +155,7 @@ export class YamlFile {
   }
 
   /** go-yaml silently keeps the last of two equal keys; Loom refuses them instead. */
-  private reportDuplicateKeys(problems: CharmProblem[]): void {
+  private reportDuplicateKeys(problems: Problem[]): void {
     visit(this.doc, {
       Map: (_, map) => {
         const seen = new Map<string, Node>();
