@@ -5,6 +5,7 @@ import type { ApiMethod, ApiReply } from '@loom/protocol';
 import type { Handler, HandlerContext, Handlers } from './handler.js';
 import { agentHandlers } from './handlers/agent-handlers.js';
 import { applicationHandlers } from './handlers/application-handlers.js';
+import { bundleHandlers } from './handlers/bundle-handlers.js';
 import { logHandlers } from './handlers/log-handlers.js';
 import { modelHandlers } from './handlers/model-handlers.js';
 import { operationHandlers } from './handlers/operation-handlers.js';
@@ -12,6 +13,7 @@ import { operationHandlers } from './handlers/operation-handlers.js';
 const HANDLERS: Handlers<ApiMethod> = {
   ...modelHandlers,
   ...applicationHandlers,
+  ...bundleHandlers,
   ...operationHandlers,
   ...logHandlers,
   ...agentHandlers,

@@ -83,3 +83,53 @@ export const resolveRequest = z.strictObject({
   unit: unitName,
   noRetry: z.boolean().optional(),
 });
+
+const sourceLocation = z.strictObject({
+  file: z.string(),
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+});
+
+/** A bundle as core's readBundle gives it: every part with where it was written. */
+export const bundleSpec = z.strictObject({
+  file: z.string().min(1),
+  applications: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        charm: z.string().min(1),
+        numUnits: z.number().int().min(0),
+        options: z.record(z.string(), configValue),
+        to: z.array(z.string().min(1)).readonly(),
+        at: z.strictObject({
+          name: sourceLocation,
+          charm: sourceLocation,
+          numUnits: sourceLocation,
+          options: sourceLocation,
+          to: sourceLocation,
+        }),
+      }),
+    )
+    .min(1)
+    .readonly(),
+  machines: z.array(z.strictObject({ id: z.string().min(1), at: sourceLocation })).readonly(),
+  relations: z
+    .array(
+      z.strictObject({
+        endpoints: z.tuple([z.string().min(1), z.string().min(1)]).readonly(),
+        at: sourceLocation,
+      }),
+    )
+    .readonly(),
+});
+
+/**
+ * Deploys a bundle in one transaction. `charms` holds each charm the bundle names, keyed by the
+ * path as written in the bundle. With `dryRun` nothing changes and the steps are only planned.
+ */
+export const deployBundleRequest = z.strictObject({
+  model: modelName,
+  bundle: bundleSpec,
+  charms: z.record(z.string(), charmSource),
+  dryRun: z.boolean().optional(),
+});

@@ -23,6 +23,7 @@ import {
 } from './agent-requests.js';
 import {
   addUnitRequest,
+  deployBundleRequest,
   deployRequest,
   getConfigRequest,
   integrateRequest,
@@ -58,6 +59,7 @@ export const API_METHODS = {
   'show-unit': showUnitRequest,
   'export-model': exportModelRequest,
   deploy: deployRequest,
+  'deploy-bundle': deployBundleRequest,
   'add-unit': addUnitRequest,
   'remove-unit': removeUnitRequest,
   'remove-application': removeApplicationRequest,

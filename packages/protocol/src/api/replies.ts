@@ -1,5 +1,5 @@
 /** What successful calls answer: plain JSON documents, one type per method. */
-import type { Life, RelationStatus, Status } from '@loom/core';
+import type { BundleStep, Life, RelationStatus, Status } from '@loom/core';
 
 import type { ModelDocument } from '../codec/model-document.js';
 import type { UniterStateDocument } from '../codec/uniter-state-codec.js';
@@ -233,6 +233,7 @@ export interface ApiReplies {
     readonly units: readonly string[];
     readonly peerRelations: readonly number[];
   };
+  'deploy-bundle': { readonly steps: readonly BundleStep[]; readonly dryRun: boolean };
   'add-unit': { readonly units: readonly string[] };
   'remove-unit': Record<string, never>;
   'remove-application': Record<string, never>;
