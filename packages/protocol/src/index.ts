@@ -78,6 +78,8 @@ export {
 } from './codec/uniter-state-codec.js';
 export type { UniterStateDocument } from './codec/uniter-state-codec.js';
 export { MAX_CHARM_BYTES, readCharmFiles } from './charm-upload.js';
+export { charmMetadataFiles } from './charm-metadata-files.js';
+export { readCharmArchive, readCharmSource } from './charm-zip.js';
 export {
   controllerHome,
   controllerPaths,

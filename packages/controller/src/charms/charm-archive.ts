@@ -1,11 +1,11 @@
 /**
- * Charms as the controller takes them: uploaded files or a directory on its own host, checked
- * by core's loader, stored under a URL `local:<name>-<revision>` with the revision counting up
+ * Charms as the controller takes them: uploaded files, or a directory or packed charm on its own
+ * host, checked by core's loader, stored under a URL `local:<name>-<revision>` with the revision counting up
  * per charm name in the model, as Juju numbers local charms.
  */
-import { CHARM_FILE_NAMES, formatProblem, isError, loadCharm } from '@loom/core';
-import type { CharmFiles, CharmMetadata } from '@loom/core';
-import { readCharmFiles } from '@loom/protocol';
+import { formatProblem, isError, loadCharm } from '@loom/core';
+import type { CharmMetadata } from '@loom/core';
+import { charmMetadataFiles, readCharmSource } from '@loom/protocol';
 import type { CharmFileDocument } from '@loom/protocol';
 
 import { CharmError } from '../controller-error.js';
@@ -29,20 +29,14 @@ export async function loadCharmSource(source: CharmSource): Promise<LoadedCharm>
   let files: readonly CharmFileDocument[];
   if ('path' in source) {
     try {
-      files = await readCharmFiles(source.path);
+      files = await readCharmSource(source.path);
     } catch (error) {
       throw new CharmError(error instanceof Error ? error.message : String(error));
     }
   } else {
     files = source.files;
   }
-  const metadataFiles: CharmFiles = {};
-  for (const name of CHARM_FILE_NAMES) {
-    const file = files.find((candidate) => candidate.path === name);
-    if (file !== undefined)
-      metadataFiles[name] = Buffer.from(file.content, 'base64').toString('utf8');
-  }
-  const result = loadCharm(metadataFiles);
+  const result = loadCharm(charmMetadataFiles(files));
   if (!result.ok) {
     const problems = result.problems.filter(isError).map((problem) => formatProblem(problem));
     throw new CharmError(
