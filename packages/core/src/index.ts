@@ -30,7 +30,7 @@ export {
   ENDPOINT_NAME_PATTERN,
   reservedNameReason,
 } from './charm/names.js';
-export { formatProblem, isError } from './charm/problem.js';
+export { formatProblem, isError, sortProblems } from './charm/problem.js';
 export type {
   CharmProblem,
   CharmProblemCode,
@@ -177,6 +177,7 @@ export type { RelationState, Resolution, UniterState } from './uniter/uniter-sta
 export { readBundle } from './bundle/read-bundle.js';
 export type { BundleReadResult } from './bundle/read-bundle.js';
 export { deployBundle } from './bundle/deploy-bundle.js';
+export { bundleRefusal } from './bundle/bundle.js';
 export type { BundleCharm, BundleDeployResult, BundleStep } from './bundle/deploy-bundle.js';
 export type {
   BundleApplication,

@@ -56,7 +56,13 @@ describe('loom deploy, integrate, config and status', () => {
   it('refuses a charm directory that does not load, before contacting anything', async () => {
     const result = await loom('deploy', join(RECORDER_CHARM, 'missing'));
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /^ERROR charm directory ".*missing" does not exist/);
+    assert.match(result.stderr, /^ERROR ".*missing" does not exist; give a charm directory/);
+    const notCharm = await loom('deploy', join(RECORDER_CHARM, '..'));
+    assert.equal(notCharm.code, 1);
+    assert.match(
+      notCharm.stderr,
+      /^ERROR cannot deploy ".*": charm is not valid: .*; run "loom charm check .*" for details\n$/,
+    );
   });
 
   it('integrates, shows the integration, and removes it by id', async () => {

@@ -1,97 +1,41 @@
 /**
- * `loom deploy`, `add-unit`, `remove-unit` and `remove-application`: applications and their units
- * in the current model (`-m`, else $LOOM_MODEL, else "default").
+ * `loom add-unit`, `remove-unit` and `remove-application`: applications' units in the current
+ * model (`-m`, else the model switched to, else "default"). `deploy` has a file of its own.
  */
-import { resolve } from 'node:path';
-
 import type { Command } from 'commander';
 
-import { loadCharm } from '@loom/core';
-import { readCharmFiles } from '@loom/protocol';
-
-import { readCharmDirectory } from '../charm/read-charm-directory.js';
 import { connectController } from '../controller/connect.js';
-import { CliError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { parseCount } from '../options/count.js';
 import { modelOf, modelOption } from '../options/model.js';
-import { configSettings } from '../options/settings.js';
-
-/** `--config` of deploy: settings to start with (an empty value keeps the default). */
-function initialSettings(pairs: readonly string[]): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(configSettings(pairs)).filter(
-      (entry): entry is [string, string] => entry[1] !== null,
-    ),
-  );
-}
+import { parsePlacementOption } from '../options/placement.js';
 
 /** Adds the application commands to `program`. */
 export function addApplicationCommands(program: Command, io: CliIo): void {
-  program
-    .command('deploy')
-    .description(
-      'Deploy a charm directory as an application. Each unit gets its own machine, and an agent that runs its hooks.',
-    )
-    .argument('<charm-dir>', 'the charm directory (metadata.yaml or charmcraft.yaml)')
-    .argument('[application]', "the application's name (default: the charm's name)")
-    .option('-n, --num-units <n>', 'how many units', parseCount, 1)
-    .option('--config <key=value...>', 'initial settings', [])
-    .addOption(modelOption())
-    .addHelpText(
-      'after',
-      '\nExamples:\n  loom deploy ./my-charm\n  loom deploy ./postgresql db -n 3 --config port=5433\n',
-    )
-    .action(
-      async (
-        directory: string,
-        name: string | undefined,
-        options: { numUnits: number; config: string[]; model?: string },
-      ) => {
-        // Loaded here first: a broken charm is reported with file:line before anything is sent.
-        const loaded = loadCharm(await readCharmDirectory(io.cwd, directory));
-        if (!loaded.ok)
-          throw new CliError(
-            'charm-invalid',
-            `charm "${directory}" is not valid: ${loaded.problems
-              .filter((problem) => problem.severity === 'error')
-              .map((problem) => problem.message)
-              .join('; ')}; run "loom charm check ${directory}" for details`,
-          );
-        const charm = loaded.metadata.name;
-        const config = options.config.length === 0 ? undefined : initialSettings(options.config);
-        const files = await readCharmFiles(resolve(io.cwd, directory));
-        const client = await connectController(io);
-        const model = modelOf(io.env, options);
-        const application = name ?? charm;
-        const deployed = await client.call('deploy', {
-          model,
-          application,
-          charm: { files },
-          numUnits: options.numUnits,
-          ...(config === undefined ? {} : { config }),
-        });
-        const revision = /-(\d+)$/.exec(deployed.charmUrl)?.[1] ?? '0';
-        io.stderr(`Deploying "${application}" from local charm "${charm}", revision ${revision}\n`);
-      },
-    );
-
   program
     .command('add-unit')
     .description('Add units to an application, each on a new machine.')
     .argument('<application>', 'the application')
     .option('-n, --num-units <n>', 'how many units', parseCount, 1)
+    .option(
+      '--to <machines>',
+      'existing machines for the first units, comma-separated (others get new machines)',
+      parsePlacementOption,
+    )
     .addOption(modelOption())
-    .addHelpText('after', '\nExamples:\n  loom add-unit db -n 2\n')
-    .action(async (application: string, options: { numUnits: number; model?: string }) => {
-      const client = await connectController(io);
-      const { units } = await client.call('add-unit', {
-        model: modelOf(io.env, options),
-        application,
-        numUnits: options.numUnits,
-      });
-      io.stderr(`Added ${units.join(', ')}\n`);
-    });
+    .addHelpText('after', '\nExamples:\n  loom add-unit db -n 2\n  loom add-unit db --to 3\n')
+    .action(
+      async (application: string, options: { numUnits: number; to?: string[]; model?: string }) => {
+        const client = await connectController(io);
+        const { units } = await client.call('add-unit', {
+          model: modelOf(io.env, options),
+          application,
+          numUnits: options.numUnits,
+          ...(options.to === undefined ? {} : { to: options.to }),
+        });
+        io.stderr(`Added ${units.join(', ')}\n`);
+      },
+    );
 
   program
     .command('remove-unit')

@@ -20,6 +20,9 @@ export const RECORDER_CHARM = join(
   'hook-recorder',
 );
 
+/** The example subordinate shell charm (examples/charms/recorder-subordinate). */
+export const RECORDER_SUBORDINATE = join(RECORDER_CHARM, '..', 'recorder-subordinate');
+
 /** What one `loom` invocation did. */
 export interface LoomRun {
   readonly code: number;

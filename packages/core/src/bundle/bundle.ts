@@ -5,6 +5,7 @@
  * controller against the live model, points at a line of the bundle.
  */
 import type { ConfigValue } from '../charm/metadata.js';
+import { formatProblem } from '../charm/problem.js';
 import type { Problem, SourceLocation } from '../charm/problem.js';
 
 /** Stable identifiers of every problem found in a bundle. */
@@ -85,4 +86,13 @@ export function bundleProblem(
   severity: 'error' | 'warning' = 'error',
 ): BundleProblem {
   return { ...at, code, severity, message, fix };
+}
+
+/**
+ * Why a bundle cannot be deployed: every problem at its line, each with its fix, as the CLI and
+ * the controller both report them.
+ */
+export function bundleRefusal(file: string, problems: readonly BundleProblem[]): string {
+  const lines = problems.map((problem) => `${formatProblem(problem)}\n    fix: ${problem.fix}`);
+  return `cannot deploy bundle "${file}":\n${lines.join('\n')}`;
 }

@@ -92,10 +92,7 @@ describe('readBundle', () => {
     const result = readBundle('bundle.yaml', 'applications:\n  db:\n    charm: [./db\n');
     assert.equal(result.bundle, undefined);
     assert.equal(result.problems[0]?.code, 'yaml-syntax');
-    assert.match(
-      formatProblem(result.problems[0]),
-      /^bundle\.yaml:\d+:\d+: error \[yaml-syntax\]/,
-    );
+    assert.match(formatProblem(result.problems[0]), /^bundle\.yaml:\d+:\d+: error \[yaml-syntax\]/);
   });
 
   it('reports every problem of a malformed bundle, each at its line', () => {

@@ -9,7 +9,7 @@ import type { Node } from 'yaml';
 import { APPLICATION_NAME_PATTERN } from '../charm/names.js';
 import type { ConfigValue } from '../charm/metadata.js';
 import { field, FieldReader } from '../charm/field-reader.js';
-import { isError, sortProblems } from '../charm/problem.js';
+import { sortProblems } from '../charm/problem.js';
 import type { SourceLocation } from '../charm/problem.js';
 import { YamlFile } from '../charm/yaml-file.js';
 import type { MapEntry } from '../charm/yaml-file.js';
@@ -57,7 +57,10 @@ const IGNORED_APPLICATION_KEYS = [
 const APPLICATION_KEYS = ['charm', 'num_units', 'scale', 'options', 'to'];
 const MACHINE_KEYS = ['annotations', 'base', 'constraints', 'series'];
 
-/** What reading a bundle gives: the bundle when it has no error, and every problem found. */
+/**
+ * What reading a bundle gives: the bundle as read, whenever the file parses as a map, and every
+ * problem found. Deploy it only when no problem is an error.
+ */
 export interface BundleReadResult {
   readonly bundle?: BundleSpec;
   readonly problems: readonly BundleProblem[];
@@ -78,9 +81,7 @@ export function readBundle(file: string, text: string): BundleReadResult {
   const bundle = readTopLevel(reader);
   if (bundle !== undefined) problems.push(...checkBundleReferences(bundle));
   const sorted = sortProblems(problems);
-  return sorted.some(isError) || bundle === undefined
-    ? { problems: sorted }
-    : { bundle, problems: sorted };
+  return bundle === undefined ? { problems: sorted } : { bundle, problems: sorted };
 }
 
 type Reader = FieldReader<BundleProblemCode>;

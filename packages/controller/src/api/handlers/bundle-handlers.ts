@@ -3,7 +3,7 @@
  * checked first, then core plans the bundle against the model as it is; any problem, of a charm
  * or of the model, is answered with its line of the bundle and nothing changes.
  */
-import { deployBundle, formatProblem } from '@loom/core';
+import { bundleRefusal, deployBundle } from '@loom/core';
 import type { BundleCharm, BundleProblem, BundleSpec } from '@loom/core';
 import type { ApiInput, ApiReply } from '@loom/protocol';
 import type { CharmArchive } from '@loom/store';
@@ -25,7 +25,7 @@ export const bundleHandlers: Handlers<'deploy-bundle'> = {
         return {
           ok: false,
           code: 'not-valid',
-          message: bundleRefusal(input.bundle, result.problems),
+          message: bundleRefusal(input.bundle.file, result.problems),
         };
       }
       const value = { steps: result.value.steps, dryRun: input.dryRun === true };
@@ -76,7 +76,7 @@ async function loadBundleCharms(
     }
   }
   if (problems.length > 0)
-    throw new ControllerError('not-valid', bundleRefusal(input.bundle, problems));
+    throw new ControllerError('not-valid', bundleRefusal(input.bundle.file, problems));
   return loaded;
 }
 
@@ -103,10 +103,4 @@ function withCharmUrls(
     charms.set(application.name, { metadata: charm.metadata, charmUrl });
   }
   return { charms, archives };
-}
-
-/** The refusal of a bundle: every problem at its line, with its fix. */
-function bundleRefusal(bundle: BundleSpec, problems: readonly BundleProblem[]): string {
-  const lines = problems.map((problem) => `${formatProblem(problem)}\n    fix: ${problem.fix}`);
-  return `cannot deploy bundle "${bundle.file}":\n${lines.join('\n')}`;
 }
