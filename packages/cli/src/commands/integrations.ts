@@ -1,7 +1,10 @@
 /** `loom integrate` and `loom remove-relation`, with Juju's endpoint forms (`app` or `app:endpoint`). */
 import type { Command } from 'commander';
 
+import { ProtocolError } from '@loom/protocol';
+
 import { connectController } from '../controller/connect.js';
+import { CliError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { modelOf, modelOption } from '../options/model.js';
 
@@ -14,15 +17,27 @@ export function addIntegrationCommands(program: Command, io: CliIo): void {
       'Integrate two applications: each side names an application, or application:endpoint when more than one endpoint fits.',
     )
     .argument('<a>', 'application[:endpoint]')
-    .argument('<b>', 'application[:endpoint]')
+    .argument('[b]', 'application[:endpoint]')
     .addOption(modelOption())
     .addHelpText(
       'after',
       '\nExamples:\n  loom integrate app db\n  loom integrate app:database db:primary\n',
     )
-    .action(async (a: string, b: string, options: { model?: string }) => {
+    .action(async (a: string, b: string | undefined, options: { model?: string }) => {
+      // S28: Juju's words for a single side, as a usage error.
+      if (b === undefined) throw new UsageError('an integration must involve two applications');
       const client = await connectController(io);
-      await client.call('integrate', { model: modelOf(io.env, options), endpoints: [a, b] });
+      try {
+        await client.call('integrate', { model: modelOf(io.env, options), endpoints: [a, b] });
+      } catch (error) {
+        // S26: Juju points at the integrations it already has.
+        if (error instanceof ProtocolError && error.code === 'already-exists')
+          throw new CliError(
+            'already-exists',
+            `${error.message}\n\nUse 'loom status --integrations' to view the current integrations.`,
+          );
+        throw error;
+      }
     });
 
   program
