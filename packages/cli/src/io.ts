@@ -12,6 +12,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** True when stdout is a terminal (colours, live progress). */
   readonly isTerminal: boolean;
+  /** The terminal's width in characters, when there is one. */
+  readonly columns?: number;
   /**
    * Asks the user a yes/no question; absent when there is no terminal to ask on, so commands
    * that destroy things then require their confirming flag.

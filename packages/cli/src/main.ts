@@ -28,6 +28,7 @@ const exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   isTerminal: process.stdout.isTTY,
+  ...(process.stderr.isTTY ? { columns: process.stderr.columns } : {}),
   ...(process.stdin.isTTY ? { confirm: askOnTerminal } : {}),
 });
 process.exitCode = exitCode;

@@ -18,7 +18,7 @@ describe('loom wait and loom debug-log', () => {
   });
   after(() => home.dispose());
 
-  it('wait returns once the model is quiet, and names the units still starting', async () => {
+  it('wait returns once the model is quiet, and names the units still busy', async () => {
     assert.deepEqual(await loom('wait', '--quiet', '100ms'), { code: 0, stdout: '', stderr: '' });
     await loom('deploy', RECORDER_CHARM, 'db');
     // No agents run here, so db/0 never starts.
@@ -26,7 +26,7 @@ describe('loom wait and loom debug-log', () => {
     assert.deepEqual(result, {
       code: 1,
       stdout: '',
-      stderr: 'ERROR model "default" did not settle within 500 ms; still starting: db/0\n',
+      stderr: 'ERROR model "default" did not settle within 500 ms; still busy: db/0 allocating\n',
     });
   });
 

@@ -12,6 +12,7 @@ import { CONTROLLER_NAME } from '../controller/controller-process.js';
 import type { CliIo } from '../io.js';
 import { parseDuration } from '../options/duration.js';
 import { modelOf, modelOption } from '../options/model.js';
+import { useColour } from '../output/colour.js';
 import { jujuStatus } from '../output/juju-status.js';
 import { filterStatus } from '../output/status-filter.js';
 import { statusTables } from '../output/status-tables.js';
@@ -53,7 +54,7 @@ export function addStatusCommand(program: Command, io: CliIo): void {
       const client = await connectController(io);
       const model = modelOf(io.env, options);
       const render = (status: StatusDocument) =>
-        formatStatus(filterStatus(status, selectors), options, new Date());
+        formatStatus(filterStatus(status, selectors), options, new Date(), useColour(io));
       if (options.watch === undefined) {
         io.stdout(render(await client.call('status', { model })));
         return;
@@ -67,7 +68,12 @@ export function addStatusCommand(program: Command, io: CliIo): void {
     });
 }
 
-function formatStatus(status: StatusDocument, options: StatusOptions, now: Date): string {
+function formatStatus(
+  status: StatusDocument,
+  options: StatusOptions,
+  now: Date,
+  colour: boolean,
+): string {
   switch (options.format) {
     case 'json':
       return `${JSON.stringify(jujuStatus(status, CONTROLLER_NAME, now))}\n`;
@@ -76,6 +82,7 @@ function formatStatus(status: StatusDocument, options: StatusOptions, now: Date)
     case 'tabular':
       return statusTables(status, CONTROLLER_NAME, now, {
         relations: options.relations === true || options.integrations === true,
+        colour,
       });
   }
 }

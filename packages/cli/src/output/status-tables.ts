@@ -6,12 +6,27 @@ import { JUJU_VERSION } from '@loom/core';
 import type { StatusDocument } from '@loom/protocol';
 
 import { shownApplicationStatus, shownUnitStatus } from './shown-status.js';
+import { paintStatus } from './colour.js';
 import { renderTable } from './table.js';
 
 /** What to show besides the App, Unit and Machine tables. */
 export interface StatusTableOptions {
   /** The Integration table (`--relations`, `--integrations`). */
   readonly relations?: boolean;
+  /** Paint status values (on a terminal only). */
+  readonly colour?: boolean;
+}
+
+/** A table painter for the given status columns, or none without colour. */
+function statusPainter(
+  colour: boolean | undefined,
+  columns: readonly number[],
+): { paint?: (column: number, cell: string, padded: string) => string } {
+  if (colour !== true) return {};
+  return {
+    paint: (column, cell, padded) =>
+      columns.includes(column) ? paintStatus(cell, padded) : padded,
+  };
 }
 
 /** The tabular status of a model. */
@@ -50,7 +65,7 @@ export function statusTables(
           shown.message,
         ];
       }),
-      { alignRight: [3, 6] },
+      { alignRight: [3, 6], ...statusPainter(options.colour, [2]) },
     ),
   );
   const address = new Map(status.machines.map((machine) => [machine.id, machine.address]));
@@ -79,6 +94,7 @@ export function statusTables(
     renderTable(
       ['Unit', 'Workload', 'Agent', 'Machine', 'Public address', 'Ports', 'Message'],
       unitRows,
+      statusPainter(options.colour, [1, 2]),
     ),
   );
   sections.push(
@@ -93,6 +109,7 @@ export function statusTables(
         '',
         '',
       ]),
+      statusPainter(options.colour, [1]),
     ),
   );
   if (options.relations === true && status.relations.length > 0)
