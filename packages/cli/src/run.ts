@@ -7,7 +7,9 @@ import { ProtocolError } from '@loom/protocol';
 
 import { addApplicationCommands } from './commands/applications.js';
 import { addCharmCommands } from './commands/charm.js';
+import { addCompletionCommand } from './commands/completion.js';
 import { addDebugLogCommand } from './commands/debug-log.js';
+import { addDeployCommand } from './commands/deploy.js';
 import { addConfigCommand } from './commands/config.js';
 import { addControllerCommands } from './commands/controller.js';
 import { addIntegrationCommands } from './commands/integrations.js';
@@ -48,6 +50,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
   addCharmCommands(program, io, setExit);
   addControllerCommands(program, io);
   addModelCommands(program, io);
+  addDeployCommand(program, io);
   addApplicationCommands(program, io);
   addIntegrationCommands(program, io);
   addConfigCommand(program, io);
@@ -57,6 +60,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
   addOperationCommands(program, io, setExit);
   addWaitCommand(program, io);
   addDebugLogCommand(program, io);
+  addCompletionCommand(program, io);
   return program;
 }
 
