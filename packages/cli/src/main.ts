@@ -28,7 +28,10 @@ const exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   isTerminal: process.stdout.isTTY,
-  ...(process.stderr.isTTY ? { columns: process.stderr.columns } : {}),
+  // A terminal that reports no size (some pseudo-terminals) leaves COLUMNS or 80 to decide.
+  ...(process.stderr.isTTY && process.stderr.columns > 0
+    ? { columns: process.stderr.columns }
+    : {}),
   ...(process.stdin.isTTY ? { confirm: askOnTerminal } : {}),
 });
 process.exitCode = exitCode;

@@ -72,7 +72,9 @@ export function addWaitCommand(program: Command, io: CliIo): void {
               'timeout',
               `model "${model}" did not settle within ${options.timeout} ms${unsettled.busy.length > 0 ? `; still busy: ${unsettled.busy.join(', ')}` : ''}`,
             );
-          progress?.(waitProgressLine(model, unsettled, io.columns ?? 80));
+          progress?.(
+            waitProgressLine(model, unsettled, io.columns ?? (Number(io.env.COLUMNS) || 80)),
+          );
           await sleep(POLL_MS);
         }
       } finally {
