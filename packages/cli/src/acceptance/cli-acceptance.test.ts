@@ -124,6 +124,27 @@ describe('loom, end to end with real agents', () => {
       `relation-get -r ${sink['relation-id']} host db/1`,
     );
     assert.equal(read.stdout, 'db-host\n');
+    const asJson = await ok(
+      'exec',
+      '--unit',
+      'app/0',
+      '--format',
+      'json',
+      '--',
+      `relation-get -r ${sink['relation-id']} host db/1`,
+    );
+    assert.deepEqual(JSON.parse(asJson.stdout), {
+      'app/0': {
+        id: (JSON.parse(asJson.stdout) as Record<string, { id: string }>)['app/0']?.id,
+        unit: 'app/0',
+        status: 'completed',
+        results: { 'return-code': 0, stdout: 'db-host\n', stderr: '' },
+      },
+    });
+    const config = JSON.parse((await ok('config', 'db', '--format', 'json')).stdout) as {
+      settings: Record<string, { value?: unknown }>;
+    };
+    assert.equal(config.settings['unit-settings']?.value, 'host=db-host');
   });
 
   it('filters debug-log by unit, application and level', async () => {
@@ -138,6 +159,11 @@ describe('loom, end to end with real agents', () => {
     const notDb = await lines('--exclude', 'db');
     assert.ok(notDb.some((line) => line.startsWith('unit-app-0: ')));
     assert.ok(notDb.every((line) => !line.startsWith('unit-db-')));
+    const records = (await lines('--include', 'db/0', '--format', 'json')).map(
+      (line) => JSON.parse(line) as { entity: string; unit: string; level: string },
+    );
+    assert.equal(records.length, ofDb0.length);
+    assert.ok(records.every((record) => record.entity === 'unit-db-0' && record.unit === 'db/0'));
     const warnings = await lines('--level', 'ERROR', '--include', 'app');
     assert.ok(
       warnings.every((line) => / (ERROR|CRITICAL) /.test(line)),

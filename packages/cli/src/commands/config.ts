@@ -2,11 +2,12 @@
 import type { Command } from 'commander';
 
 import type { ApiClient } from '@loom/protocol';
-import { stringify } from 'yaml';
 
 import { connectController } from '../controller/connect.js';
 import { CliError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { formatData, formatOption } from '../options/format.js';
+import type { DataFormat } from '../options/format.js';
 import { modelOf, modelOption } from '../options/model.js';
 import { configSettings } from '../options/settings.js';
 
@@ -20,16 +21,17 @@ export function addConfigCommand(program: Command, io: CliIo): void {
     .argument('<application>', 'the application')
     .argument('[settings...]', 'a key to show, or key=value pairs to set')
     .option('--reset <keys>', 'comma-separated keys to reset to their defaults', commaList)
+    .addOption(formatOption(['yaml', 'json']))
     .addOption(modelOption())
     .addHelpText(
       'after',
-      '\nExamples:\n  loom config db\n  loom config db port\n  loom config db port=5433 debug=true\n  loom config db --reset port,debug\n',
+      '\nExamples:\n  loom config db\n  loom config db --format json\n  loom config db port\n  loom config db port=5433 debug=true\n  loom config db --reset port,debug\n',
     )
     .action(
       async (
         application: string,
         settings: string[],
-        options: { model?: string; reset?: string[] },
+        options: { model?: string; reset?: string[]; format: DataFormat },
       ) => {
         const client = await connectController(io);
         const model = modelOf(io.env, options);
@@ -46,7 +48,7 @@ export function addConfigCommand(program: Command, io: CliIo): void {
           await client.call('configure', { model, application, settings: changes });
           return;
         }
-        await showConfig(io, client, model, application, settings[0]);
+        await showConfig(io, client, { model, application, format: options.format }, settings[0]);
       },
     );
 }
@@ -58,13 +60,12 @@ function commaList(value: string, previous: string[] = []): string[] {
 async function showConfig(
   io: CliIo,
   client: ApiClient,
-  model: string,
-  application: string,
+  { model, application, format }: { model: string; application: string; format: DataFormat },
   key: string | undefined,
 ): Promise<void> {
   const config = await client.call('config', { model, application });
   if (key === undefined) {
-    io.stdout(stringify(config, { sortMapEntries: true, lineWidth: 0 }));
+    io.stdout(formatData(format, config, { sortKeys: true }));
     return;
   }
   const option = config.settings[key];
@@ -73,5 +74,9 @@ async function showConfig(
       'not-found',
       `key "${key}" not found in "${application}" application config; run "loom config ${application}" to list its keys`,
     );
-  io.stdout(`${String(option.value ?? '')}\n`);
+  io.stdout(
+    format === 'json'
+      ? formatData(format, option.value ?? null)
+      : `${String(option.value ?? '')}\n`,
+  );
 }

@@ -11,14 +11,24 @@ import type { LogRecordDocument } from '@loom/protocol';
 import { connectController } from '../controller/connect.js';
 import type { CliIo } from '../io.js';
 import { parseCount } from '../options/count.js';
+import { formatOption } from '../options/format.js';
 import { modelOf, modelOption } from '../options/model.js';
 import { unitTag } from '../output/unit-tag.js';
 
 /** One record as a line. */
 export function logLine(record: LogRecordDocument): string {
-  const entity = unitTag(record.unit);
-  const module = record.hook === '' ? `unit.${record.unit}` : `unit.${record.unit}.${record.hook}`;
-  return `${entity}: ${record.time.slice(11, 19)} ${record.level} ${module} ${record.message}\n`;
+  return `${unitTag(record.unit)}: ${record.time.slice(11, 19)} ${record.level} ${moduleOf(record)} ${record.message}\n`;
+}
+
+/** A log line as one JSON object (`--format json`): one line each, for `jq` and other tools. */
+export function logJson(record: LogRecordDocument): string {
+  const { time, unit, hook, level, message } = record;
+  const entity = unitTag(unit);
+  return `${JSON.stringify({ timestamp: time, entity, unit, hook, level, module: moduleOf(record), message })}\n`;
+}
+
+function moduleOf(record: LogRecordDocument): string {
+  return record.hook === '' ? `unit.${record.unit}` : `unit.${record.unit}.${record.hook}`;
 }
 
 interface DebugLogOptions {
@@ -28,6 +38,7 @@ interface DebugLogOptions {
   readonly lines: number;
   readonly replay?: true;
   readonly tail: boolean;
+  readonly format: 'text' | 'json';
   readonly model?: string;
 }
 
@@ -44,10 +55,11 @@ export function addDebugLogCommand(program: Command, io: CliIo): void {
     .option('-n, --lines <n>', 'how many past lines to show', parseCount, 10)
     .option('--replay', 'show every stored line first')
     .option('--no-tail', 'stop after the past lines')
+    .addOption(formatOption(['text', 'json']))
     .addOption(modelOption())
     .addHelpText(
       'after',
-      '\nExamples:\n  loom debug-log\n  loom debug-log --replay --no-tail -i db/0 --level WARNING\n  loom debug-log -n 50 -x app\n',
+      '\nExamples:\n  loom debug-log\n  loom debug-log --replay --no-tail -i db/0 --level WARNING\n  loom debug-log -n 50 -x app\n  loom debug-log --replay --no-tail --format json | jq .message\n',
     )
     .action(async (options: DebugLogOptions) => {
       const client = await connectController(io);
@@ -65,15 +77,15 @@ export function addDebugLogCommand(program: Command, io: CliIo): void {
         ...(options.level === undefined ? {} : { level: options.level }),
       };
       const past = options.replay === true ? { replay: true } : { lines: options.lines };
+      const line = options.format === 'json' ? logJson : logLine;
       if (!options.tail) {
         const { records } = await client.call('debug-log', { ...filter, ...past });
-        for (const record of records) io.stdout(logLine(record));
+        for (const record of records) io.stdout(line(record));
         return;
       }
       // The watch sends the past lines, then every new one, with no gap between them.
       const watch = client.watch({ watch: 'debug-log', ...filter, ...past }, (message) => {
-        if (message.type === 'log')
-          for (const record of message.records) io.stdout(logLine(record));
+        if (message.type === 'log') for (const record of message.records) io.stdout(line(record));
       });
       await watch.closed;
     });

@@ -6,7 +6,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { stringify } from 'yaml';
 
 import type { ApiClient, OperationDocument } from '@loom/protocol';
 import { isOpenOperation } from '@loom/protocol';
@@ -17,6 +16,9 @@ import type { CliIo } from '../io.js';
 import { parseDuration } from '../options/duration.js';
 import { modelOf, modelOption } from '../options/model.js';
 import { actionParams } from '../options/settings.js';
+import { formatData } from '../options/format.js';
+import type { DataFormat } from '../options/format.js';
+import { operationResults } from '../output/operation-results.js';
 import { unitTag } from '../output/unit-tag.js';
 
 const POLL_MS = 100;
@@ -73,6 +75,12 @@ export function addOperationCommands(
     .option('-u, --unit <unit...>', 'units to run on', [])
     .option('-a, --application <application...>', 'every unit of these applications', [])
     .addOption(
+      new Option(
+        '--format <format>',
+        "output format (default: a single unit's output as it is, else yaml)",
+      ).choices(['yaml', 'json']),
+    )
+    .addOption(
       new Option('--wait <duration>', 'how long to wait for the results')
         .default(300_000, '5m')
         .argParser(parseDuration),
@@ -80,12 +88,18 @@ export function addOperationCommands(
     .addOption(modelOption())
     .addHelpText(
       'after',
-      '\nExamples:\n  loom exec --unit db/0 -- relation-get -r source:2 - app/0\n  loom exec -a app -- hostname\n',
+      '\nExamples:\n  loom exec --unit db/0 -- relation-get -r source:2 - app/0\n  loom exec -a app -- hostname\n  loom exec -u db/0 --format json -- hostname\n',
     )
     .action(
       async (
         words: string[],
-        options: { unit: string[]; application: string[]; wait: number; model?: string },
+        options: {
+          unit: string[];
+          application: string[];
+          wait: number;
+          format?: DataFormat;
+          model?: string;
+        },
       ) => {
         if (options.unit.length + options.application.length === 0)
           throw new UsageError('name the units to run on with --unit, or --application');
@@ -105,7 +119,7 @@ export function addOperationCommands(
           options.wait + 10_000,
         );
         const [only] = results;
-        if (results.length === 1 && only !== undefined) {
+        if (options.format === undefined && results.length === 1 && only !== undefined) {
           io.stdout(textOf(only.results.stdout));
           io.stderr(textOf(only.results.stderr));
           if (only.status === 'failed') throw new CliError('exec-failed', only.message);
@@ -114,18 +128,8 @@ export function addOperationCommands(
           setExit(code);
           return;
         }
-        io.stdout(
-          stringify(
-            results.map((operation) => ({
-              unit: operation.unit,
-              id: operation.id,
-              status: operation.status,
-              results: operation.results,
-              ...(operation.message === '' ? {} : { message: operation.message }),
-            })),
-            { lineWidth: 0 },
-          ),
-        );
+        io.stdout(formatData(options.format ?? 'yaml', operationResults(results)));
+        if (results.some((operation) => operation.status === 'failed')) setExit(1);
       },
     );
 
@@ -140,14 +144,23 @@ export function addOperationCommands(
         .default(300_000, '5m')
         .argParser(parseDuration),
     )
+    .addOption(
+      new Option(
+        '--format <format>',
+        "output format (default: the action's results as yaml)",
+      ).choices(['yaml', 'json']),
+    )
     .addOption(modelOption())
-    .addHelpText('after', '\nExamples:\n  loom run db/0 backup target=/srv/backups compress=true\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  loom run db/0 backup target=/srv/backups compress=true\n  loom run db/0 backup --format json\n',
+    )
     .action(
       async (
         unit: string,
         action: string,
         pairs: string[],
-        options: { wait: number; model?: string },
+        options: { wait: number; format?: DataFormat; model?: string },
       ) => {
         const params = actionParams(pairs);
         const client = await connectController(io);
@@ -166,7 +179,9 @@ export function addOperationCommands(
         const [done] = await finished(client, model, [queued.id], options.wait);
         if (done === undefined) return;
         const results = done.results;
-        if (Object.keys(results).length > 0) io.stdout(stringify(results, { lineWidth: 0 }));
+        if (options.format !== undefined)
+          io.stdout(formatData(options.format, operationResults([done])));
+        else if (Object.keys(results).length > 0) io.stdout(formatData('yaml', results));
         if (done.status === 'failed') throw new CliError('action-failed', done.message);
       },
     );

@@ -2,19 +2,19 @@
  * `loom show-unit` and `loom show-application`: a unit and the data of its relations, or an
  * application, as Juju's commands of the same names show them.
  */
-import { Option } from 'commander';
 import type { Command } from 'commander';
-import { stringify } from 'yaml';
 
 import { connectController } from '../controller/connect.js';
 import type { CliIo } from '../io.js';
+import { formatData, formatOption } from '../options/format.js';
+import type { DataFormat } from '../options/format.js';
 import { modelOf, modelOption } from '../options/model.js';
 import { CliError } from '../errors.js';
 import { jujuShowApplication } from '../output/juju-show-application.js';
 import { jujuShowUnit } from '../output/juju-show-unit.js';
 
 interface ShowUnitFlags {
-  readonly format: 'yaml' | 'json';
+  readonly format: DataFormat;
   readonly endpoint?: string;
   readonly relatedUnit?: string;
   readonly app?: boolean;
@@ -29,9 +29,7 @@ export function addShowCommands(program: Command, io: CliIo): void {
       "Show units with their relations' data: the related application's, the unit's own and each related unit's, as hooks see them.",
     )
     .argument('<units...>', 'the units, e.g. db/0')
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['yaml', 'json']).default('yaml'),
-    )
+    .addOption(formatOption(['yaml', 'json']))
     .option('--endpoint <endpoint>', "only this endpoint's relations")
     .option('--related-unit <unit>', "only this related unit's data")
     .option('--app', 'only the application data')
@@ -55,22 +53,20 @@ export function addShowCommands(program: Command, io: CliIo): void {
           }),
         };
       }
-      print(io, flags.format, shown);
+      io.stdout(formatData(flags.format, shown));
     });
 
   program
     .command('show-application')
     .description('Show applications: charm, principal or subordinate, life and endpoint bindings.')
     .argument('<applications...>', 'the applications, e.g. db')
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['yaml', 'json']).default('yaml'),
-    )
+    .addOption(formatOption(['yaml', 'json']))
     .addOption(modelOption())
     .addHelpText(
       'after',
       '\nExamples:\n  loom show-application db\n  loom show-application db app --format json\n',
     )
-    .action(async (names: string[], flags: { format: 'yaml' | 'json'; model?: string }) => {
+    .action(async (names: string[], flags: { format: DataFormat; model?: string }) => {
       const client = await connectController(io);
       const status = await client.call('status', { model: modelOf(io.env, flags) });
       let shown = {};
@@ -83,10 +79,6 @@ export function addShowCommands(program: Command, io: CliIo): void {
           );
         shown = { ...shown, ...jujuShowApplication(application) };
       }
-      print(io, flags.format, shown);
+      io.stdout(formatData(flags.format, shown));
     });
-}
-
-function print(io: CliIo, format: 'yaml' | 'json', shown: object): void {
-  io.stdout(format === 'json' ? `${JSON.stringify(shown)}\n` : stringify(shown));
 }
