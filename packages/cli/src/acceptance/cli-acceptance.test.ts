@@ -6,7 +6,7 @@
  * `resolve` after an injected hook failure, and Juju's messages of S26–S31.
  */
 import assert from 'node:assert/strict';
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
@@ -14,7 +14,7 @@ import { parse } from 'yaml';
 
 import type { JujuStatus } from '../output/juju-status.js';
 import { jujuStatusSchema } from '../test-support/juju-status-schema.js';
-import { RECORDER_CHARM, RECORDER_SUBORDINATE, testHome } from '../test-support/loom-home.js';
+import { bundleWorkspace, testHome } from '../test-support/loom-home.js';
 import type { TestHome } from '../test-support/loom-home.js';
 
 const BUNDLE = `applications:
@@ -60,11 +60,7 @@ describe('loom, end to end with real agents', () => {
   };
   before(async () => {
     home = await testHome();
-    work = join(home.home, '..', 'work');
-    await mkdir(join(work, 'charms'), { recursive: true });
-    await cp(RECORDER_CHARM, join(work, 'charms', 'recorder'), { recursive: true });
-    await cp(RECORDER_SUBORDINATE, join(work, 'charms', 'subordinate'), { recursive: true });
-    await writeFile(join(work, 'bundle.yaml'), BUNDLE);
+    work = await bundleWorkspace(home, BUNDLE);
     for (const [name, relations] of Object.entries(FIXTURES)) {
       await mkdir(join(work, name));
       await writeFile(

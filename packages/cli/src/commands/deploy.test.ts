@@ -4,12 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import type { JujuStatus } from '../output/juju-status.js';
-import { RECORDER_CHARM, RECORDER_SUBORDINATE, testHome } from '../test-support/loom-home.js';
+import { bundleWorkspace, RECORDER_CHARM, testHome } from '../test-support/loom-home.js';
 import type { TestHome } from '../test-support/loom-home.js';
 
 const env = { LOOM_MACHINE_AGENTS: 'off' };
@@ -47,11 +47,7 @@ describe('loom deploy of bundles, archives, --to and --config files', () => {
     );
   before(async () => {
     home = await testHome();
-    work = join(home.home, '..', 'work');
-    await mkdir(join(work, 'charms'), { recursive: true });
-    await cp(RECORDER_CHARM, join(work, 'charms', 'recorder'), { recursive: true });
-    await cp(RECORDER_SUBORDINATE, join(work, 'charms', 'subordinate'), { recursive: true });
-    await writeFile(join(work, 'bundle.yaml'), BUNDLE);
+    work = await bundleWorkspace(home, BUNDLE);
   });
   after(() => home.dispose());
 

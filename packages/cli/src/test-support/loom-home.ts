@@ -2,7 +2,7 @@
  * Temporary controller homes for tests that start real controllers through the CLI, and `loom`
  * run in-process against one of them. Every controller left running is killed at the end.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,4 +63,17 @@ export async function testHome(): Promise<TestHome> {
       await rm(parent, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A directory `work` beside the home (so `loom` finds it as `work/...`) holding the example charms
+ * as `charms/recorder` and `charms/subordinate` and `bundle` as `bundle.yaml`; returns its path.
+ */
+export async function bundleWorkspace(home: TestHome, bundle: string): Promise<string> {
+  const work = join(home.home, '..', 'work');
+  await mkdir(join(work, 'charms'), { recursive: true });
+  await cp(RECORDER_CHARM, join(work, 'charms', 'recorder'), { recursive: true });
+  await cp(RECORDER_SUBORDINATE, join(work, 'charms', 'subordinate'), { recursive: true });
+  await writeFile(join(work, 'bundle.yaml'), bundle);
+  return work;
 }
