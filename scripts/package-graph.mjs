@@ -10,6 +10,7 @@ export const allowedImports = {
   'packages/hook-tools': ['@loom/protocol'],
   'packages/agent': ['@loom/core', '@loom/protocol', '@loom/hook-tools'],
   'packages/cli': ['@loom/core', '@loom/protocol'],
+  'packages/ops': ['@loom/core', '@loom/protocol'],
   e2e: ['@loom/core', '@loom/protocol'],
 };
 
