@@ -22,3 +22,69 @@ export {
   MemoryUnitStateStore,
 } from './framework/unit-state.js';
 export type { JsonValue, Notice, UnitState, UnitStateStore } from './framework/unit-state.js';
+export { AutoToolRunner } from './backend/auto-tool-runner.js';
+export { HookToolBackend } from './backend/hook-tool-backend.js';
+export type {
+  JujuLogLevel,
+  NetworkInfo,
+  RelationRef,
+  SettableStatus,
+} from './backend/hook-tool-backend.js';
+export { SocketToolRunner } from './backend/socket-tool-runner.js';
+export type { SocketToolContext } from './backend/socket-tool-runner.js';
+export { ProcessToolRunner } from './backend/tool-runner.js';
+export type { ToolResult, ToolRunner } from './backend/tool-runner.js';
+export { CharmBase } from './charm/charm-base.js';
+export { CharmEvents, SecretEvent } from './charm/charm-events.js';
+export type { RelationEvents, StorageEvents, WorkloadEvents } from './charm/charm-events.js';
+export {
+  ActionEvent,
+  CollectStatusEvent,
+  ConfigChangedEvent,
+  HookEvent,
+  InstallEvent,
+  LeaderElectedEvent,
+  LeaderSettingsChangedEvent,
+  RelationBrokenEvent,
+  RelationChangedEvent,
+  RelationCreatedEvent,
+  RelationDepartedEvent,
+  RelationEvent,
+  RelationJoinedEvent,
+  RemoveEvent,
+  StartEvent,
+  StopEvent,
+  UpdateStatusEvent,
+  UpgradeCharmEvent,
+} from './charm/hook-events.js';
+export type { RelationEventArgs } from './charm/hook-events.js';
+export { eventNameOf, jujuContext } from './juju-context.js';
+export type { JujuContext } from './juju-context.js';
+export { main, UNIT_STATE_FILE } from './main.js';
+export type { CharmType, MainOptions } from './main.js';
+export {
+  InvalidStatusError,
+  ModelError,
+  RelationDataAccessError,
+  RelationDataError,
+  RelationDataTypeError,
+  RelationNotFoundError,
+  TooManyRelatedAppsError,
+} from './model/errors.js';
+export type { BagOwner } from './model/bag-access.js';
+export { Model } from './model/model.js';
+export type { ModelOptions, Network } from './model/model.js';
+export { Relation } from './model/relation.js';
+export { RelationData, RelationDataContent } from './model/relation-data.js';
+export {
+  ActiveStatus,
+  BlockedStatus,
+  ErrorStatus,
+  MaintenanceStatus,
+  StatusBase,
+  UnknownStatus,
+  WaitingStatus,
+  highestPriority,
+} from './model/status.js';
+export type { StatusName } from './model/status.js';
+export { Application, Unit } from './model/unit.js';

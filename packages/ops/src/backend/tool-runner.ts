@@ -40,6 +40,8 @@ export class ProcessToolRunner implements ToolRunner {
       child.on('close', (code) => {
         resolve({ code: code ?? 1, stdout, stderr });
       });
+      // A tool that exits without reading its stdin closes the pipe: not an error of the call.
+      child.stdin.on('error', () => undefined);
       child.stdin.end(stdin ?? '');
     });
   }

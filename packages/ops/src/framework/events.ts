@@ -45,6 +45,14 @@ export class EventBase {
     return {};
   }
 
+  /**
+   * Called on each restored copy before its handler runs, to fetch what the snapshot only names
+   * (a relation event's Relation, an action's parameters). Nothing by default.
+   */
+  prepare(): Promise<void> {
+    return Promise.resolve();
+  }
+
   /** Takes back the data `snapshot` saved; events that carry nothing have nothing to take. */
   restore(_snapshot: EventSnapshot): void {
     return;

@@ -8,6 +8,9 @@
 import { isDeepStrictEqual } from 'node:util';
 
 import type { BoundEvent, EventBase, EventSnapshot, EventType } from './events.js';
+import type { CharmMetadata } from '@loom/core';
+
+import type { Model } from '../model/model.js';
 import type { FrameworkObject } from './framework-object.js';
 import { Handle } from './handle.js';
 import type { JsonValue, Notice, UnitState, UnitStateStore } from './unit-state.js';
@@ -37,6 +40,10 @@ interface Observer {
 
 /** The framework of one hook's run. Build it with `Framework.load`. */
 export class Framework {
+  /** The model of this hook, set by `main` before the charm is built; undefined in bare tests. */
+  model: Model | undefined;
+  /** The charm's metadata, set by `main` before the charm is built. */
+  meta: CharmMetadata | undefined;
   private eventCount: number;
   private nextSequence: number;
   private readonly snapshots: Map<string, JsonValue>;
@@ -219,6 +226,7 @@ export class Framework {
         this,
         this.snapshots.get(notice.eventPath),
       );
+      await event.prepare();
       await observer.handler(event);
       if (!event.deferred) this.drop(notice);
     }

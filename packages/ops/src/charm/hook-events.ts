@@ -1,0 +1,193 @@
+/**
+ * The events Juju's hooks become (ops's HookEvent and its kinds). Relation events carry their
+ * relation, remote application and unit by name and fetch the Relation when handed to a handler,
+ * so a deferred one sees the relation as it is in the later hook. Actions, stop, remove and the
+ * collect-status events cannot be deferred, as in ops.
+ */
+import { EventBase } from '../framework/events.js';
+import type { EventSnapshot } from '../framework/events.js';
+import type { Framework } from '../framework/framework.js';
+import type { Handle } from '../framework/handle.js';
+import type { Model } from '../model/model.js';
+import type { Relation } from '../model/relation.js';
+import { checkSettable } from '../model/status.js';
+import type { StatusBase } from '../model/status.js';
+import type { Application, Unit } from '../model/unit.js';
+
+/** An event from a Juju hook. */
+export class HookEvent extends EventBase {}
+
+export class InstallEvent extends HookEvent {}
+export class StartEvent extends HookEvent {}
+export class StopEvent extends HookEvent {
+  static override readonly deferrable = false;
+}
+export class RemoveEvent extends HookEvent {
+  static override readonly deferrable = false;
+}
+export class UpdateStatusEvent extends HookEvent {}
+export class ConfigChangedEvent extends HookEvent {}
+export class UpgradeCharmEvent extends HookEvent {}
+export class LeaderElectedEvent extends HookEvent {}
+export class LeaderSettingsChangedEvent extends HookEvent {}
+
+function modelOf(framework: Framework): Model {
+  if (framework.model === undefined)
+    throw new Error('this event needs the model: run the charm with main()');
+  return framework.model;
+}
+
+/** What a relation event names; `main` takes it from JUJU_RELATION, JUJU_REMOTE_* variables. */
+export interface RelationEventArgs {
+  readonly relationName: string;
+  readonly relationId: number;
+  readonly appName: string | undefined;
+  readonly unitName: string | undefined;
+  readonly departingUnitName?: string | undefined;
+}
+
+/** An event of one relation: created, joined, changed, departed or broken. */
+export class RelationEvent extends HookEvent {
+  private args: RelationEventArgs;
+  private loaded: Relation | undefined;
+
+  constructor(handle: Handle, framework: Framework, args: RelationEventArgs) {
+    super(handle, framework);
+    this.args = args;
+  }
+
+  /** The relation (inactive during relation-broken). */
+  get relation(): Relation {
+    if (this.loaded === undefined)
+      throw new Error(
+        `${this.handle.path}: the relation is read when the event is handed to a handler`,
+      );
+    return this.loaded;
+  }
+
+  /** The remote application. */
+  get app(): Application | undefined {
+    return this.args.appName === undefined
+      ? undefined
+      : modelOf(this.framework).getApp(this.args.appName);
+  }
+
+  /** The remote unit; undefined for created, broken and application-level changed events. */
+  get unit(): Unit | undefined {
+    return this.args.unitName === undefined
+      ? undefined
+      : modelOf(this.framework).getUnit(this.args.unitName);
+  }
+
+  override async prepare(): Promise<void> {
+    this.loaded = await modelOf(this.framework).getRelation(
+      this.args.relationName,
+      this.args.relationId,
+    );
+  }
+
+  override snapshot(): EventSnapshot {
+    const { relationName, relationId, appName, unitName, departingUnitName } = this.args;
+    return {
+      relationName,
+      relationId,
+      appName: appName ?? null,
+      unitName: unitName ?? null,
+      departingUnitName: departingUnitName ?? null,
+    };
+  }
+
+  override restore(snapshot: EventSnapshot): void {
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    this.args = {
+      relationName: text(snapshot.relationName) ?? '',
+      relationId: typeof snapshot.relationId === 'number' ? snapshot.relationId : -1,
+      appName: text(snapshot.appName),
+      unitName: text(snapshot.unitName),
+      departingUnitName: text(snapshot.departingUnitName),
+    };
+  }
+
+  /** The departing unit's name (departed events). */
+  protected get departingName(): string | undefined {
+    return this.args.departingUnitName;
+  }
+}
+
+export class RelationCreatedEvent extends RelationEvent {}
+export class RelationJoinedEvent extends RelationEvent {}
+export class RelationChangedEvent extends RelationEvent {}
+export class RelationDepartedEvent extends RelationEvent {
+  /** The unit leaving the relation: the remote one, or ours when it is our unit that departs. */
+  get departingUnit(): Unit | undefined {
+    const name = this.departingName;
+    return name === undefined ? undefined : modelOf(this.framework).getUnit(name);
+  }
+}
+export class RelationBrokenEvent extends RelationEvent {
+  /** Always undefined: a broken relation has no remote unit. */
+  override get unit(): undefined {
+    return undefined;
+  }
+}
+
+/** An action: its parameters, results, log and failure. Cannot be deferred. */
+export class ActionEvent extends HookEvent {
+  static override readonly deferrable = false;
+  /** JUJU_ACTION_UUID. */
+  id = '';
+  private loadedParams: Readonly<Record<string, unknown>> | undefined;
+
+  constructor(handle: Handle, framework: Framework, id: string) {
+    super(handle, framework);
+    this.id = id;
+  }
+
+  /** The action's parameters (action-get). */
+  get params(): Readonly<Record<string, unknown>> {
+    if (this.loadedParams === undefined)
+      throw new Error(
+        `${this.handle.path}: parameters are read when the event is handed to a handler`,
+      );
+    return this.loadedParams;
+  }
+
+  /** Adds results (action-set); nested objects become dotted keys. */
+  async setResults(results: Readonly<Record<string, unknown>>): Promise<void> {
+    await modelOf(this.framework).backend.actionSet(results);
+  }
+
+  /** A progress line shown to whoever runs the action (action-log). */
+  async log(message: string): Promise<void> {
+    await modelOf(this.framework).backend.actionLog(message);
+  }
+
+  /** Marks the action failed, with why (action-fail). */
+  async fail(message?: string): Promise<void> {
+    await modelOf(this.framework).backend.actionFail(message);
+  }
+
+  override async prepare(): Promise<void> {
+    this.loadedParams = await modelOf(this.framework).backend.actionGet();
+  }
+
+  override snapshot(): EventSnapshot {
+    return { id: this.id };
+  }
+
+  override restore(snapshot: EventSnapshot): void {
+    this.id = typeof snapshot.id === 'string' ? snapshot.id : '';
+  }
+}
+
+/** collect-app-status / collect-unit-status: handlers add statuses; the highest priority is set. */
+export class CollectStatusEvent extends EventBase {
+  static override readonly deferrable = false;
+
+  /** Offers a status for the application (collect-app-status) or the unit; error and unknown are refused. */
+  addStatus(status: StatusBase): void {
+    checkSettable(status);
+    const collected = modelOf(this.framework).collectedStatuses;
+    (this.handle.kind === 'collect_app_status' ? collected.app : collected.unit).push(status);
+  }
+}

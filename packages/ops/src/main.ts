@@ -1,0 +1,163 @@
+/**
+ * Running a charm in a hook (ops's main, spec/ops-api.md §3.1–§3.3): the context from Juju's
+ * environment, the metadata from the charm directory, the framework on the unit's state file;
+ * then the charm is built, deferred events are handed back first (and the queue logged, so it is
+ * never hidden), the hook's event is emitted, collect-status sets the statuses, and everything
+ * is committed. If anything throws, nothing is committed: stored state and new deferrals roll
+ * back with the hook, as Juju drops a failed hook's relation writes.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { CHARM_FILE_NAMES, formatProblem, isError, loadCharm } from '@loom/core';
+import type { CharmFiles, CharmMetadata } from '@loom/core';
+
+import { AutoToolRunner } from './backend/auto-tool-runner.js';
+import { HookToolBackend } from './backend/hook-tool-backend.js';
+import type { JujuLogLevel } from './backend/hook-tool-backend.js';
+import type { CharmBase } from './charm/charm-base.js';
+import type { RelationEventArgs } from './charm/hook-events.js';
+import type { BoundEvent, EventBase } from './framework/events.js';
+import { Framework } from './framework/framework.js';
+import { FileUnitStateStore } from './framework/unit-state.js';
+import type { UnitStateStore } from './framework/unit-state.js';
+import { jujuContext } from './juju-context.js';
+import type { JujuContext } from './juju-context.js';
+import { Model } from './model/model.js';
+import { highestPriority } from './model/status.js';
+
+/** The unit state file in the charm directory. */
+export const UNIT_STATE_FILE = '.loom-unit-state.json';
+
+/** A charm class. */
+export type CharmType = new (framework: Framework) => CharmBase;
+
+/** What `main` runs with; by default the process's. */
+export interface MainOptions {
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly store?: UnitStateStore;
+  readonly backend?: HookToolBackend;
+}
+
+/**
+ * Runs the charm for the hook the environment names. Resolves when the hook is done and
+ * committed; rejects (nothing committed) when anything failed.
+ *
+ * @example
+ * // src/charm.ts
+ * await main(DemoCharm);
+ */
+export async function main(charmType: CharmType, options: MainOptions = {}): Promise<void> {
+  const env = options.env ?? process.env;
+  // A charm that runs itself (a subprocess of a hook) must not dispatch again.
+  if (env.OPERATOR_DISPATCH === '1') return;
+  if (options.env === undefined) process.env.OPERATOR_DISPATCH = '1';
+  const context = jujuContext(env);
+  const backend =
+    options.backend ??
+    new HookToolBackend(
+      new AutoToolRunner(
+        context.agentSocket === undefined || env.JUJU_AGENT_SOCKET_NETWORK !== 'unix'
+          ? undefined
+          : {
+              socketPath: context.agentSocket,
+              contextId: context.contextId,
+              cwd: context.charmDir,
+            },
+        { ...env },
+      ),
+    );
+  const logs: Promise<void>[] = [];
+  const log = (level: JujuLogLevel, message: string) => {
+    logs.push(backend.jujuLog(level, message).catch(() => undefined));
+  };
+  const meta = await readMetadata(context.charmDir);
+  const framework = await Framework.load({
+    store: options.store ?? new FileUnitStateStore(join(context.charmDir, UNIT_STATE_FILE)),
+    log,
+  });
+  const model = new Model({ backend, context, meta });
+  framework.model = model;
+  framework.meta = meta;
+  try {
+    const charm = new charmType(framework);
+    logDeferred(framework, log);
+    await framework.reemit();
+    await emitHookEvent(charm, context, log);
+    await collectStatus(charm, model);
+    await framework.commit();
+  } finally {
+    await Promise.all(logs);
+  }
+}
+
+/** Reads and checks the charm's metadata from its directory. */
+async function readMetadata(charmDir: string): Promise<CharmMetadata> {
+  const files: CharmFiles = {};
+  for (const name of CHARM_FILE_NAMES) {
+    const text = await readFile(join(charmDir, name), 'utf8').catch(() => undefined);
+    if (text !== undefined) files[name] = text;
+  }
+  const loaded = loadCharm(files);
+  if (!loaded.ok) {
+    const problems = loaded.problems.filter(isError).map((problem) => formatProblem(problem));
+    throw new Error(`the charm's metadata in ${charmDir} is not valid:\n${problems.join('\n')}`);
+  }
+  return loaded.metadata;
+}
+
+/** Logs the deferred queue every hook: how many, and which (event → observer). */
+function logDeferred(
+  framework: Framework,
+  log: (level: JujuLogLevel, message: string) => void,
+): void {
+  const deferred = framework.deferredEvents();
+  if (deferred.length === 0) return;
+  const list = deferred.map((event) => `${event.eventPath} → ${event.observer}`).join(', ');
+  log(
+    'INFO',
+    `re-emitting ${deferred.length} deferred event${deferred.length === 1 ? '' : 's'}: ${list}`,
+  );
+}
+
+async function emitHookEvent(
+  charm: CharmBase,
+  context: JujuContext,
+  log: (level: JujuLogLevel, message: string) => void,
+): Promise<void> {
+  const bound = charm.on.event(context.eventName);
+  if (bound === undefined) {
+    log('DEBUG', `the charm defines no event ${context.eventName}; nothing to emit`);
+    return;
+  }
+  if (/_relation_(created|joined|changed|departed|broken)$/.test(context.eventName)) {
+    const args: RelationEventArgs = {
+      relationName: context.relationName ?? '',
+      relationId: context.relationId ?? -1,
+      appName: context.remoteAppName,
+      unitName: /_relation_(created|broken)$/.test(context.eventName)
+        ? undefined
+        : context.remoteUnitName,
+      departingUnitName: context.departingUnitName,
+    };
+    await (bound as BoundEvent<EventBase, [RelationEventArgs]>).emit(args);
+    return;
+  }
+  if (context.eventName.endsWith('_action')) {
+    await (bound as BoundEvent<EventBase, [string]>).emit(context.actionUuid ?? '');
+    return;
+  }
+  await (bound as BoundEvent<EventBase, []>).emit();
+}
+
+/** collect-status: the app status if we lead, then the unit's; the highest priority of each. */
+async function collectStatus(charm: CharmBase, model: Model): Promise<void> {
+  if (await model.isLeader()) {
+    await charm.on.collectAppStatus.emit();
+    const app = highestPriority(model.collectedStatuses.app);
+    if (app !== undefined) await model.app.setStatus(app);
+  }
+  await charm.on.collectUnitStatus.emit();
+  const unit = highestPriority(model.collectedStatuses.unit);
+  if (unit !== undefined) await model.unit.setStatus(unit);
+}
