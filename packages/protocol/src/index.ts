@@ -79,7 +79,8 @@ export {
 export type { UniterStateDocument } from './codec/uniter-state-codec.js';
 export { MAX_CHARM_BYTES, readCharmFiles } from './charm-upload.js';
 export { charmMetadataFiles } from './charm-metadata-files.js';
-export { readCharmArchive, readCharmSource } from './charm-zip.js';
+export { readCharmSource } from './charm-source.js';
+export { readCharmArchive } from './charm-zip.js';
 export {
   controllerHome,
   controllerPaths,
