@@ -67,10 +67,14 @@ export {
   ModelError,
   RelationDataAccessError,
   RelationDataError,
+  RelationDataSchemaError,
   RelationDataTypeError,
   RelationNotFoundError,
+  SchemaError,
   TooManyRelatedAppsError,
 } from './model/errors.js';
+export { ConfigData } from './model/config-data.js';
+export type { FieldProblem, ObjectSchema, SchemaOutput } from './model/schema.js';
 export type { BagOwner } from './model/bag-access.js';
 export { Model } from './model/model.js';
 export type { ModelOptions, Network } from './model/model.js';

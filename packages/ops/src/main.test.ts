@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
+import { z } from 'zod';
+
 import { HookToolBackend } from './backend/hook-tool-backend.js';
 import type { ToolResult, ToolRunner } from './backend/tool-runner.js';
 import { CharmBase } from './charm/charm-base.js';
@@ -31,6 +33,7 @@ class TinyJuju implements ToolRunner {
     demo: {},
   };
   leader = true;
+  params: Record<string, unknown> = { target: '/srv' };
   run(command: string, args: readonly string[], stdin?: string): Promise<ToolResult> {
     this.calls.push([command, ...args].join(' '));
     const ok = (value: unknown) =>
@@ -50,7 +53,7 @@ class TinyJuju implements ToolRunner {
       case 'is-leader':
         return ok(this.leader);
       case 'action-get':
-        return ok({ target: '/srv' });
+        return ok(this.params);
       default:
         return ok(null);
     }
@@ -86,11 +89,12 @@ class Demo extends CharmBase {
     await event.relation.data
       .unit(this.unit.name)
       .set('seen', `${event.unit?.name ?? ''}:${host ?? ''}`);
-    await event.relation.data.app(this.app.name).set('token', 'abc');
+    await event.relation.save({ token: 'abc' }, this.app);
   };
 
   private readonly onBackup = async (event: ActionEvent): Promise<void> => {
-    await event.setResults({ done: { to: String(event.params.target) } });
+    const { target } = event.loadParams(z.object({ target: z.string() }));
+    await event.setResults({ done: { to: target } });
   };
 
   private readonly onCollectUnit = (event: CollectStatusEvent): void => {
@@ -160,7 +164,7 @@ describe('main', () => {
       JUJU_REMOTE_APP: 'pg',
     });
     assert.deepEqual(juju.bags['demo/0'], { seen: 'pg/0:h' });
-    assert.deepEqual(juju.bags.demo, { token: 'abc' });
+    assert.deepEqual(juju.bags.demo, { token: '"abc"' });
     assert.ok(juju.calls.includes('status-set --application=False blocked -- no config'));
   });
 
@@ -171,6 +175,15 @@ describe('main', () => {
       JUJU_ACTION_UUID: '7',
     });
     assert.ok(juju.calls.includes('action-set done.to=/srv'), juju.calls.join('\n'));
+  });
+
+  it('names action parameters that do not fit the schema the handler loads them with', async () => {
+    const juju = new TinyJuju();
+    juju.params = { target: 5 };
+    await assert.rejects(
+      run(juju, new MemoryUnitStateStore(), 'actions/backup', { JUJU_ACTION_UUID: '8' }),
+      /^SchemaError: the parameters of action backup do not fit their schema: parameter "target": Invalid input: expected string, received number$/,
+    );
   });
 
   it('commits nothing when a handler throws', async () => {

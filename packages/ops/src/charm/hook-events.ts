@@ -8,10 +8,13 @@ import { EventBase } from '../framework/events.js';
 import type { EventSnapshot } from '../framework/events.js';
 import type { Framework } from '../framework/framework.js';
 import type { Handle } from '../framework/handle.js';
+import { SchemaError } from '../model/errors.js';
 import type { Model } from '../model/model.js';
 import type { Relation } from '../model/relation.js';
 import { checkSettable } from '../model/status.js';
 import type { StatusBase } from '../model/status.js';
+import { describeProblems, parseWith } from '../model/schema.js';
+import type { ObjectSchema, SchemaOutput } from '../model/schema.js';
 import type { Application, Unit } from '../model/unit.js';
 
 /** An event from a Juju hook. */
@@ -150,6 +153,23 @@ export class ActionEvent extends HookEvent {
         `${this.handle.path}: parameters are read when the event is handed to a handler`,
       );
     return this.loadedParams;
+  }
+
+  /**
+   * The parameters checked against a zod object schema (one field per parameter).
+   *
+   * @throws SchemaError naming every parameter that does not fit; the action is not failed, so
+   *   a handler may catch it and call fail() with its own words.
+   * @example
+   * const { target } = event.loadParams(z.object({ target: z.string().min(1) }));
+   */
+  loadParams<S extends ObjectSchema>(schema: S): SchemaOutput<S> {
+    const parsed = parseWith(schema, this.params);
+    if (parsed.ok) return parsed.value;
+    throw new SchemaError(
+      `the parameters of action ${this.handle.kind.replace(/_action$/, '')} do not fit their schema: ${describeProblems(parsed.problems, 'parameter')}`,
+      parsed.problems,
+    );
   }
 
   /** Adds results (action-set); nested objects become dotted keys. */

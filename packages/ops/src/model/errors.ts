@@ -29,3 +29,19 @@ export class RelationDataAccessError extends RelationDataError {}
 
 /** A status that cannot be set (error, unknown) or is not known. */
 export class InvalidStatusError extends ModelError {}
+
+/**
+ * Relation data, config or action parameters did not fit the schema they were loaded or saved
+ * with; `problems` names each field at fault.
+ */
+export class SchemaError extends ModelError {
+  constructor(
+    message: string,
+    readonly problems: readonly { readonly field: string; readonly message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+/** A relation bag did not fit its schema (see Relation.load and Relation.save). */
+export class RelationDataSchemaError extends SchemaError {}

@@ -7,6 +7,7 @@ import type { CharmMetadata } from '@loom/core';
 
 import type { HookToolBackend, NetworkInfo } from '../backend/hook-tool-backend.js';
 import type { JujuContext } from '../juju-context.js';
+import { ConfigData } from './config-data.js';
 import { RelationNotFoundError, TooManyRelatedAppsError } from './errors.js';
 import { Relation } from './relation.js';
 import type { RelationModel } from './relation.js';
@@ -50,6 +51,7 @@ export class Model {
   private readonly units = new Map<string, Unit>();
   private readonly apps = new Map<string, Application>();
   private readonly relationCache = new Map<string, Promise<Relation[]>>();
+  private configData: ConfigData | undefined;
   private leadership: { readonly value: boolean; readonly at: number } | undefined;
   private readonly now: () => number;
 
@@ -130,9 +132,10 @@ export class Model {
     );
   }
 
-  /** The application's settings, as config-get reports them. */
-  config(): Promise<Readonly<Record<string, string | number | boolean>>> {
-    return this.backend.configGet();
+  /** The application's settings, as config-get reports them, read once per hook. */
+  async config(): Promise<ConfigData> {
+    this.configData ??= new ConfigData(await this.backend.configGet(), this.options.meta.config);
+    return this.configData;
   }
 
   /** The network of an endpoint (or a relation's), from network-get. */

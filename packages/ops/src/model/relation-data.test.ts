@@ -8,27 +8,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { HookToolBackend } from '../backend/hook-tool-backend.js';
-import type { ToolResult, ToolRunner } from '../backend/tool-runner.js';
+import { BagRunner } from '../test-support/bag-runner.js';
 import type { BagAccessContext, BagOwner } from './bag-access.js';
 import { RelationDataAccessError, RelationDataTypeError } from './errors.js';
 import { RelationData } from './relation-data.js';
-
-/** Answers relation-get from `bags` (owner name → data) and is-leader from `leader`. */
-class BagRunner implements ToolRunner {
-  readonly calls: string[] = [];
-  constructor(
-    private readonly bags: Record<string, Record<string, string>>,
-    private readonly gone = false,
-  ) {}
-  run(command: string, args: readonly string[], stdin?: string): Promise<ToolResult> {
-    this.calls.push([command, ...args, ...(stdin === undefined ? [] : [stdin])].join(' '));
-    if (this.gone)
-      return Promise.resolve({ code: 2, stdout: '', stderr: 'ERROR relation not found' });
-    const owner = args.at(-1) ?? '';
-    const stdout = command === 'relation-get' ? JSON.stringify(this.bags[owner] ?? {}) : '';
-    return Promise.resolve({ code: 0, stdout, stderr: '' });
-  }
-}
 
 const DB = { endpoint: 'db', id: 3 };
 const OWNERS: BagOwner[] = [

@@ -8,7 +8,11 @@ import type { JujuContext } from '../juju-context.js';
 import type { BagOwner } from './bag-access.js';
 import { ModelError, RelationNotFoundError } from './errors.js';
 import { RelationData } from './relation-data.js';
-import type { Application, Unit } from './unit.js';
+import type { RelationDataContent } from './relation-data.js';
+import type { ObjectSchema, SchemaOutput } from './schema.js';
+import { loadBag, saveBag } from './typed-bag.js';
+import { Application } from './unit.js';
+import type { Unit } from './unit.js';
 
 /** What building a relation needs from the model. */
 export interface RelationModel {
@@ -37,6 +41,45 @@ export class Relation {
     /** False once the relation is gone (relation-broken). */
     readonly active: boolean,
   ) {}
+
+  /**
+   * Reads `owner`'s bag through a zod object schema: each field JSON-decoded, then checked.
+   *
+   * @throws RelationDataSchemaError naming every field that is not JSON or does not fit.
+   * @throws RelationDataAccessError when this unit may not read the bag.
+   * @example
+   * const Db = z.object({ host: z.string(), port: z.number().int() });
+   * const { host, port } = await relation.load(Db, relation.app);
+   */
+  load<S extends ObjectSchema>(schema: S, owner: Unit | Application): Promise<SchemaOutput<S>> {
+    return loadBag(this.bagOf(owner), schema, this.describeBag(owner));
+  }
+
+  /**
+   * Writes `value` into `owner`'s bag, each field JSON-encoded, in one relation-set. With a
+   * schema the value is checked first, and the schema's fields missing from it are deleted.
+   *
+   * @throws RelationDataSchemaError naming every field that does not fit (nothing written).
+   * @throws RelationDataAccessError when this unit may not write the bag.
+   * @example
+   * await relation.save({ host: '10.0.0.4', port: 5432 }, this.app, Db);
+   */
+  save(
+    value: Readonly<Record<string, unknown>>,
+    owner: Unit | Application,
+    schema?: ObjectSchema,
+  ): Promise<void> {
+    return saveBag(this.bagOf(owner), value, schema, this.describeBag(owner));
+  }
+
+  private bagOf(owner: Unit | Application): RelationDataContent {
+    return owner instanceof Application ? this.data.app(owner.name) : this.data.unit(owner.name);
+  }
+
+  private describeBag(owner: Unit | Application): string {
+    const kind = owner instanceof Application ? 'application' : 'unit';
+    return `the bag of ${kind} "${owner.name}" in relation ${this.name}:${this.id}`;
+  }
 
   /**
    * Reads relation `endpoint:id` as the tools show it now.
