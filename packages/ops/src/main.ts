@@ -18,6 +18,7 @@ import type { JujuLogLevel } from './backend/hook-tool-backend.js';
 import type { CharmBase } from './charm/charm-base.js';
 import type { RelationEventArgs } from './charm/hook-events.js';
 import type { BoundEvent, EventBase } from './framework/events.js';
+import { ControllerUnitStateStore } from './framework/controller-unit-state.js';
 import { Framework } from './framework/framework.js';
 import { FileUnitStateStore } from './framework/unit-state.js';
 import type { UnitStateStore } from './framework/unit-state.js';
@@ -35,6 +36,12 @@ export type CharmType = new (framework: Framework) => CharmBase;
 /** What `main` runs with; by default the process's. */
 export interface MainOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Where stored state and deferred events live: `local` (default), a file in the charm
+   * directory; `controller`, the controller's charm state (state-get / state-set), which
+   * survives the loss of the unit's disk. Ignored when `store` is given.
+   */
+  readonly storage?: 'local' | 'controller';
   readonly store?: UnitStateStore;
   readonly backend?: HookToolBackend;
 }
@@ -73,7 +80,11 @@ export async function main(charmType: CharmType, options: MainOptions = {}): Pro
   };
   const meta = await readMetadata(context.charmDir);
   const framework = await Framework.load({
-    store: options.store ?? new FileUnitStateStore(join(context.charmDir, UNIT_STATE_FILE)),
+    store:
+      options.store ??
+      (options.storage === 'controller'
+        ? new ControllerUnitStateStore(backend)
+        : new FileUnitStateStore(join(context.charmDir, UNIT_STATE_FILE))),
     log,
   });
   const model = new Model({ backend, context, meta });

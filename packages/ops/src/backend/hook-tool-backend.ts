@@ -176,6 +176,24 @@ export class HookToolBackend {
     return this.json('goal-state', ['--format=json']);
   }
 
+  /** `state-get --format=json`: the unit's whole controller-side state. */
+  stateGetAll(): Promise<Record<string, string> | null> {
+    return this.json('state-get', ['--format=json']);
+  }
+
+  /**
+   * `state-set --file -` with the keys as a JSON (so YAML) map on stdin; kept by the controller
+   * only if the hook succeeds.
+   */
+  async stateSet(values: Readonly<Record<string, string>>): Promise<void> {
+    await this.tool('state-set', ['--file', '-'], JSON.stringify(values));
+  }
+
+  /** `state-delete <key>`. */
+  async stateDelete(key: string): Promise<void> {
+    await this.tool('state-delete', [key]);
+  }
+
   /** Runs a tool and parses its JSON answer. */
   private async json<T>(command: string, args: readonly string[]): Promise<T> {
     const stdout = await this.tool(command, args);
