@@ -33,11 +33,11 @@ export class ControllerUnitStateStore implements UnitStateStore {
     this.stored = { ...((await this.backend.stateGetAll()) ?? {}) };
     const queueText = this.stored[QUEUE_KEY];
     if (queueText === undefined) return EMPTY_UNIT_STATE;
-    const queue = parse<QueueValue>(QUEUE_KEY, queueText);
+    const queue = parse(QUEUE_KEY, queueText) as QueueValue;
     const snapshots: Record<string, JsonValue> = {};
     for (const [key, text] of Object.entries(this.stored)) {
       if (key.startsWith(SNAPSHOT_PREFIX))
-        snapshots[key.slice(SNAPSHOT_PREFIX.length)] = parse<JsonValue>(key, text);
+        snapshots[key.slice(SNAPSHOT_PREFIX.length)] = parse(key, text) as JsonValue;
     }
     return { ...queue, snapshots };
   }
@@ -65,9 +65,9 @@ export class ControllerUnitStateStore implements UnitStateStore {
   }
 }
 
-function parse<T>(key: string, text: string): T {
+function parse(key: string, text: string): unknown {
   try {
-    return JSON.parse(text) as T;
+    return JSON.parse(text) as unknown;
   } catch (error) {
     throw new Error(
       `the controller-side unit state "${key}" is not valid JSON (${String(error)}); delete it to start afresh, losing stored state and deferred events: loom exec --unit <unit> -- state-delete ${key}`,
