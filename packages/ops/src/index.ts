@@ -23,7 +23,7 @@ export {
   MemoryUnitStateStore,
 } from './framework/unit-state.js';
 export type { JsonValue, Notice, UnitState, UnitStateStore } from './framework/unit-state.js';
-export { AutoToolRunner } from './backend/auto-tool-runner.js';
+export { AutoToolRunner, hookToolRunner } from './backend/auto-tool-runner.js';
 export { HookToolBackend } from './backend/hook-tool-backend.js';
 export type {
   JujuLogLevel,

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { CHARM_FILE_NAMES, formatProblem, isError, loadCharm } from '@loom/core';
 import type { CharmFiles, CharmMetadata } from '@loom/core';
 
-import { AutoToolRunner } from './backend/auto-tool-runner.js';
+import { hookToolRunner } from './backend/auto-tool-runner.js';
 import { HookToolBackend } from './backend/hook-tool-backend.js';
 import type { JujuLogLevel } from './backend/hook-tool-backend.js';
 import type { CharmBase } from './charm/charm-base.js';
@@ -63,7 +63,8 @@ export async function main(charmType: CharmType, options: MainOptions = {}): Pro
   const backend =
     options.backend ??
     new HookToolBackend(
-      new AutoToolRunner(
+      hookToolRunner(
+        env,
         context.agentSocket === undefined || env.JUJU_AGENT_SOCKET_NETWORK !== 'unix'
           ? undefined
           : {
@@ -71,7 +72,6 @@ export async function main(charmType: CharmType, options: MainOptions = {}): Pro
               contextId: context.contextId,
               cwd: context.charmDir,
             },
-        { ...env },
       ),
     );
   const logs: Promise<void>[] = [];

@@ -44,3 +44,33 @@ export class AutoToolRunner implements ToolRunner {
     }
   }
 }
+
+/**
+ * The runner a hook uses: what `LOOM_OPS_TRANSPORT` asks for (`process`, `socket`, or `auto`,
+ * the default), for debugging a transport or measuring one.
+ *
+ * @throws Error naming LOOM_OPS_TRANSPORT when it holds anything else, or asks for the socket
+ *   where the hook has none.
+ */
+export function hookToolRunner(
+  env: Readonly<Record<string, string | undefined>>,
+  socket: SocketToolContext | undefined,
+): ToolRunner {
+  const transport = env.LOOM_OPS_TRANSPORT ?? 'auto';
+  switch (transport) {
+    case 'auto':
+      return new AutoToolRunner(socket, { ...env });
+    case 'process':
+      return new ProcessToolRunner({ ...env });
+    case 'socket':
+      if (socket === undefined)
+        throw new Error(
+          'LOOM_OPS_TRANSPORT=socket, but this hook has no unix agent socket (JUJU_AGENT_SOCKET_ADDRESS); unset it or use process',
+        );
+      return new SocketToolRunner(socket);
+    default:
+      throw new Error(
+        `LOOM_OPS_TRANSPORT is "${transport}"; use auto (the default), process or socket`,
+      );
+  }
+}
