@@ -166,6 +166,8 @@ describe('main', () => {
     assert.deepEqual(juju.bags['demo/0'], { seen: 'pg/0:h' });
     assert.deepEqual(juju.bags.demo, { token: '"abc"' });
     assert.ok(juju.calls.includes('status-set --application=False blocked -- no config'));
+    // The event's relation is read by itself: no relation-ids.
+    assert.ok(!juju.calls.some((call) => call.startsWith('relation-ids')), juju.calls.join('\n'));
   });
 
   it('runs actions with their parameters', async () => {
@@ -205,6 +207,8 @@ describe('main', () => {
         'juju-log --log-level DEBUG -- the charm defines no event some_future_hook; nothing to emit',
       ),
     );
+    // Nothing observes collect-app-status, so leadership is not asked.
+    assert.ok(!juju.calls.some((call) => call.startsWith('is-leader')), juju.calls.join('\n'));
     await assert.rejects(main(Demo, { env: {} }), {
       message:
         'JUJU_DISPATCH_PATH, JUJU_UNIT_NAME, JUJU_MODEL_NAME, JUJU_VERSION are not set: a charm runs in a hook started by Juju (or Loom), not on its own',

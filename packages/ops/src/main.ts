@@ -6,16 +6,13 @@
  * is committed. If anything throws, nothing is committed: stored state and new deferrals roll
  * back with the hook, as Juju drops a failed hook's relation writes.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-
-import { CHARM_FILE_NAMES, formatProblem, isError, loadCharm } from '@loom/core';
-import type { CharmFiles, CharmMetadata } from '@loom/core';
 
 import { hookToolRunner } from './backend/auto-tool-runner.js';
 import { HookToolBackend } from './backend/hook-tool-backend.js';
 import type { JujuLogLevel } from './backend/hook-tool-backend.js';
 import type { CharmBase } from './charm/charm-base.js';
+import { readCharmMetadata } from './charm/charm-metadata.js';
 import type { RelationEventArgs } from './charm/hook-events.js';
 import type { BoundEvent, EventBase } from './framework/events.js';
 import { ControllerUnitStateStore } from './framework/controller-unit-state.js';
@@ -78,7 +75,7 @@ export async function main(charmType: CharmType, options: MainOptions = {}): Pro
   const log = (level: JujuLogLevel, message: string) => {
     logs.push(backend.jujuLog(level, message).catch(() => undefined));
   };
-  const meta = await readMetadata(context.charmDir);
+  const meta = await readCharmMetadata(context.charmDir);
   const framework = await Framework.load({
     store:
       options.store ??
@@ -100,21 +97,6 @@ export async function main(charmType: CharmType, options: MainOptions = {}): Pro
   } finally {
     await Promise.all(logs);
   }
-}
-
-/** Reads and checks the charm's metadata from its directory. */
-async function readMetadata(charmDir: string): Promise<CharmMetadata> {
-  const files: CharmFiles = {};
-  for (const name of CHARM_FILE_NAMES) {
-    const text = await readFile(join(charmDir, name), 'utf8').catch(() => undefined);
-    if (text !== undefined) files[name] = text;
-  }
-  const loaded = loadCharm(files);
-  if (!loaded.ok) {
-    const problems = loaded.problems.filter(isError).map((problem) => formatProblem(problem));
-    throw new Error(`the charm's metadata in ${charmDir} is not valid:\n${problems.join('\n')}`);
-  }
-  return loaded.metadata;
 }
 
 /** Logs the deferred queue every hook: how many, and which (event → observer). */
@@ -161,9 +143,12 @@ async function emitHookEvent(
   await (bound as BoundEvent<EventBase, []>).emit();
 }
 
-/** collect-status: the app status if we lead, then the unit's; the highest priority of each. */
+/**
+ * collect-status: the app status if we lead, then the unit's; the highest priority of each.
+ * Leadership is asked only when something observes collect-app-status: a tool call saved.
+ */
 async function collectStatus(charm: CharmBase, model: Model): Promise<void> {
-  if (await model.isLeader()) {
+  if (charm.framework.isObserved(charm.on.collectAppStatus) && (await model.isLeader())) {
     await charm.on.collectAppStatus.emit();
     const app = highestPriority(model.collectedStatuses.app);
     if (app !== undefined) await model.app.setStatus(app);

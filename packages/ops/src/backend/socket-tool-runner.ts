@@ -3,8 +3,6 @@
  * socket in the hook-tool wire format (protocol's hook-tool-wire), as Loom's own tool client
  * sends it. Stdin is sent only when the tool asks for it, as the client does.
  */
-import { connect } from 'node:net';
-
 import { decodeResponse, encodeRequest } from '@loom/protocol/hook-tool-wire';
 import type { ToolRequest, ToolResponse } from '@loom/protocol/hook-tool-wire';
 
@@ -43,7 +41,9 @@ export class SocketToolRunner implements ToolRunner {
     };
   }
 
-  private exchange(request: ToolRequest): Promise<ToolResponse> {
+  private async exchange(request: ToolRequest): Promise<ToolResponse> {
+    // Loaded on first use, like child_process for processes: only one of them is ever needed.
+    const { connect } = await import('node:net');
     return new Promise((resolve, reject) => {
       const socket = connect(this.context.socketPath);
       const chunks: Buffer[] = [];

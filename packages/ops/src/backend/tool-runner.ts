@@ -3,7 +3,6 @@
  * request on the unit agent's socket with the same command line (no process per call). Both
  * answer the tool's exit code, stdout and stderr.
  */
-import { spawn } from 'node:child_process';
 
 /** What a hook tool answered. */
 export interface ToolResult {
@@ -21,7 +20,9 @@ export interface ToolRunner {
 export class ProcessToolRunner implements ToolRunner {
   constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
 
-  run(command: string, args: readonly string[], stdin?: string): Promise<ToolResult> {
+  async run(command: string, args: readonly string[], stdin?: string): Promise<ToolResult> {
+    // Loaded on first use: a hook whose tools go through the socket never pays for it.
+    const { spawn } = await import('node:child_process');
     return new Promise((resolve, reject) => {
       const child = spawn(command, args, { env: this.env, stdio: 'pipe' });
       let stdout = '';

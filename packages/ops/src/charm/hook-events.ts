@@ -83,7 +83,7 @@ export class RelationEvent extends HookEvent {
   }
 
   override async prepare(): Promise<void> {
-    this.loaded = await modelOf(this.framework).getRelation(
+    this.loaded = await modelOf(this.framework).relationById(
       this.args.relationName,
       this.args.relationId,
     );

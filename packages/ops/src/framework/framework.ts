@@ -5,7 +5,6 @@
  * restored from the snapshot; a notice is dropped unless its handler deferred the event.
  * Nothing reaches the unit state's store before `commit`, so a failed hook changes nothing.
  */
-import { isDeepStrictEqual } from 'node:util';
 
 import type { BoundEvent, EventBase, EventSnapshot, EventType } from './events.js';
 import type { CharmMetadata } from '@loom/core';
@@ -13,6 +12,7 @@ import type { CharmMetadata } from '@loom/core';
 import type { Model } from '../model/model.js';
 import type { FrameworkObject } from './framework-object.js';
 import { Handle } from './handle.js';
+import { jsonEqual } from './json-equal.js';
 import type { JsonValue, Notice, UnitState, UnitStateStore } from './unit-state.js';
 
 /** Levels of the framework's own log lines (juju-log's). */
@@ -125,6 +125,11 @@ export class Framework {
     this.observers.set(source, observers);
   }
 
+  /** Whether anything observes `event`. */
+  isObserved(event: BoundEvent<EventBase>): boolean {
+    return (this.observers.get(sourceKey(event.emitter.handle.path, event.kind))?.length ?? 0) > 0;
+  }
+
   /**
    * Queues `event` for every observer of its kind and runs them now. A notice equal to one
    * already queued (same observer, same event kind, equal data) is not queued again, so a charm
@@ -145,7 +150,7 @@ export class Framework {
         (notice) =>
           notice.observer === observer.key &&
           sourceOf(notice.eventPath) === source &&
-          isDeepStrictEqual(this.snapshots.get(notice.eventPath), snapshot),
+          jsonEqual(this.snapshots.get(notice.eventPath), snapshot),
       );
       if (duplicate) {
         this.log(
@@ -266,7 +271,7 @@ function restoredEvent(
 /** The event's snapshot, checked to be plain JSON data. */
 function checkedSnapshot(event: EventBase): EventSnapshot {
   const snapshot = event.snapshot();
-  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(snapshot)), snapshot)) {
+  if (!jsonEqual(JSON.parse(JSON.stringify(snapshot)), snapshot)) {
     throw new Error(
       `the snapshot of ${event.handle.path} is not plain JSON data; return strings, numbers, booleans, null, arrays and objects from snapshot()`,
     );

@@ -4,7 +4,16 @@
  * that numbers events. A hook works on a copy; only `commit` writes it back, so a failed hook
  * leaves the last committed state untouched.
  */
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 
 /** A value stored state and event snapshots may hold. */
@@ -51,10 +60,13 @@ export interface UnitStateStore {
 export class FileUnitStateStore implements UnitStateStore {
   constructor(readonly path: string) {}
 
+  // Plain synchronous file calls: a hook is one short process, and fs/promises alone would cost
+  // it more start-up time than the reads and writes themselves.
+  // eslint-disable-next-line @typescript-eslint/require-await -- async so failures reject
   async load(): Promise<UnitState> {
     let text: string;
     try {
-      text = await readFile(this.path, 'utf8');
+      text = readFileSync(this.path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_UNIT_STATE;
       throw error;
@@ -69,20 +81,21 @@ export class FileUnitStateStore implements UnitStateStore {
     }
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- async so failures reject
   async save(state: UnitState): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true });
+    mkdirSync(dirname(this.path), { recursive: true });
     const temporary = `${this.path}.${process.pid}.tmp`;
-    const file = await open(temporary, 'w', 0o600);
+    const file = openSync(temporary, 'w', 0o600);
     try {
-      await file.writeFile(JSON.stringify(state));
-      await file.sync();
+      writeSync(file, JSON.stringify(state));
+      fsyncSync(file);
     } finally {
-      await file.close();
+      closeSync(file);
     }
     try {
-      await rename(temporary, this.path);
+      renameSync(temporary, this.path);
     } catch (error) {
-      await rm(temporary, { force: true });
+      rmSync(temporary, { force: true });
       throw error;
     }
   }

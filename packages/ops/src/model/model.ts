@@ -51,6 +51,7 @@ export class Model {
   private readonly units = new Map<string, Unit>();
   private readonly apps = new Map<string, Application>();
   private readonly relationCache = new Map<string, Promise<Relation[]>>();
+  private readonly relationsById = new Map<string, Promise<Relation>>();
   private configData: ConfigData | undefined;
   private leadership: { readonly value: boolean; readonly at: number } | undefined;
   private readonly now: () => number;
@@ -132,6 +133,19 @@ export class Model {
     );
   }
 
+  /**
+   * Relation `endpoint:id`, read by itself when the endpoint's relations have not been listed:
+   * an event's relation costs no relation-ids. The same object as relations() gives later.
+   */
+  relationById(endpoint: string, id: number): Promise<Relation> {
+    if (this.relationCache.has(endpoint))
+      return this.getRelation(endpoint, id) as Promise<Relation>;
+    this.requireEndpoint(endpoint);
+    const { context } = this.options;
+    const broken = context.eventName.endsWith('_relation_broken') && context.relationId === id;
+    return this.loadRelation(endpoint, id, broken);
+  }
+
   /** The application's settings, as config-get reports them, read once per hook. */
   async config(): Promise<ConfigData> {
     this.configData ??= new ConfigData(await this.backend.configGet(), this.options.meta.config);
@@ -191,7 +205,18 @@ export class Model {
     const ids = (await this.backend.relationIds(endpoint))
       .map((ref) => Number(ref.split(':').at(-1)))
       .filter((id) => id !== broken);
-    return Promise.all(ids.map((id) => Relation.load(this.relationModel, endpoint, id, false)));
+    return Promise.all(ids.map((id) => this.loadRelation(endpoint, id, false)));
+  }
+
+  /** Each relation is read once per hook, whichever way it is first asked for. */
+  private loadRelation(endpoint: string, id: number, broken: boolean): Promise<Relation> {
+    const key = `${endpoint}:${id}`;
+    let relation = this.relationsById.get(key);
+    if (relation === undefined) {
+      relation = Relation.load(this.relationModel, endpoint, id, broken);
+      this.relationsById.set(key, relation);
+    }
+    return relation;
   }
 
   private requireEndpoint(endpoint: string): void {
