@@ -20,18 +20,35 @@ import type { Application, Unit } from '../model/unit.js';
 /** An event from a Juju hook. */
 export class HookEvent extends EventBase {}
 
+/** `install`: the first hook of a unit, to set its workload up. */
 export class InstallEvent extends HookEvent {}
+
+/** `start`: after install (and config-changed), and after every reboot of the machine. */
 export class StartEvent extends HookEvent {}
+
+/** `stop`: the unit is going away; not deferrable. */
 export class StopEvent extends HookEvent {
   static override readonly deferrable = false;
 }
+
+/** `remove`: the last hook of a unit; not deferrable. */
 export class RemoveEvent extends HookEvent {
   static override readonly deferrable = false;
 }
+
+/** `update-status`: Juju's periodic hook, for refreshing statuses. */
 export class UpdateStatusEvent extends HookEvent {}
+
+/** `config-changed`: the settings changed (and once after install and after upgrades). */
 export class ConfigChangedEvent extends HookEvent {}
+
+/** `upgrade-charm`: the charm was replaced by a new revision. */
 export class UpgradeCharmEvent extends HookEvent {}
+
+/** `leader-elected`: this unit became the leader. */
 export class LeaderElectedEvent extends HookEvent {}
+
+/** `leader-settings-changed`: the leader changed leader settings (non-leaders only). */
 export class LeaderSettingsChangedEvent extends HookEvent {}
 
 function modelOf(framework: Framework): Model {
@@ -117,9 +134,16 @@ export class RelationEvent extends HookEvent {
   }
 }
 
+/** `<endpoint>-relation-created`: a relation was made, before any remote unit joined. */
 export class RelationCreatedEvent extends RelationEvent {}
+
+/** `<endpoint>-relation-joined`: a remote unit entered the relation; `unit` is it. */
 export class RelationJoinedEvent extends RelationEvent {}
+
+/** `<endpoint>-relation-changed`: a remote bag changed (`unit` undefined for the application's), or after joined. */
 export class RelationChangedEvent extends RelationEvent {}
+
+/** `<endpoint>-relation-departed`: a remote unit left; `departingUnit` is the one leaving. */
 export class RelationDepartedEvent extends RelationEvent {
   /** The unit leaving the relation: the remote one, or ours when it is our unit that departs. */
   get departingUnit(): Unit | undefined {
@@ -127,6 +151,8 @@ export class RelationDepartedEvent extends RelationEvent {
     return name === undefined ? undefined : modelOf(this.framework).getUnit(name);
   }
 }
+
+/** `<endpoint>-relation-broken`: the relation is gone; `unit` is always undefined. */
 export class RelationBrokenEvent extends RelationEvent {
   /** Always undefined: a broken relation has no remote unit. */
   override get unit(): undefined {
