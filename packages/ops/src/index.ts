@@ -62,6 +62,7 @@ export type { RelationEventArgs } from './charm/hook-events.js';
 export { eventNameOf, jujuContext } from './juju-context.js';
 export type { JujuContext } from './juju-context.js';
 export { main, UNIT_STATE_FILE } from './main.js';
+export { LegacyHookError } from './charm/legacy-hook.js';
 export type { CharmType, MainOptions } from './main.js';
 export {
   InvalidStatusError,

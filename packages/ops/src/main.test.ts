@@ -5,7 +5,7 @@
  * committing nothing. The hook tools are answered from memory, as a small Juju would.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { HookToolBackend } from './backend/hook-tool-backend.js';
 import type { ToolResult, ToolRunner } from './backend/tool-runner.js';
 import { CharmBase } from './charm/charm-base.js';
+import { LegacyHookError } from './charm/legacy-hook.js';
 import type { ActionEvent, CollectStatusEvent, RelationChangedEvent } from './charm/hook-events.js';
 import type { Framework } from './framework/framework.js';
 import { StoredState } from './framework/stored-state.js';
@@ -197,6 +198,40 @@ describe('main', () => {
     assert.deepEqual(store.saved.snapshots, {});
     await run(juju, store, 'hooks/install');
     assert.deepEqual(store.saved.snapshots['Demo/StoredStateData[_stored]'], { configs: 100 });
+  });
+
+  it('runs a legacy hook first, and stops with its exit code when it fails (§3.1.4)', async () => {
+    await mkdir(join(charmDir, 'hooks'), { recursive: true });
+    const legacy = join(charmDir, 'hooks', 'start');
+    await writeFile(
+      legacy,
+      '#!/bin/sh\necho "$OPERATOR_DISPATCH" > legacy-ran\nexit "${LEGACY_EXIT:-0}"\n',
+    );
+    await chmod(legacy, 0o755);
+    const juju = new TinyJuju();
+    const store = new MemoryUnitStateStore();
+    await run(juju, store, 'hooks/start');
+    assert.equal(await readFile(join(charmDir, 'legacy-ran'), 'utf8'), '1\n');
+    assert.ok(
+      juju.calls.some((call) => call.includes('running the legacy hook hooks/start first')),
+    );
+    await assert.rejects(
+      run(juju, store, 'hooks/start', { LEGACY_EXIT: '3' }),
+      (error: unknown) => error instanceof LegacyHookError && error.exitCode === 3,
+    );
+    await rm(join(charmDir, 'hooks'), { recursive: true });
+  });
+
+  it('hands back no deferred events and collects no status in metrics hooks (§3.1.6)', async () => {
+    const juju = new TinyJuju();
+    const store = new MemoryUnitStateStore();
+    Demo.deferConfig = true;
+    await run(juju, store, 'hooks/config-changed');
+    Demo.deferConfig = false;
+    juju.calls.length = 0;
+    await run(juju, store, 'hooks/collect-metrics');
+    assert.equal(store.saved.notices.length, 1);
+    assert.ok(!juju.calls.some((call) => call.startsWith('status-set')), juju.calls.join('\n'));
   });
 
   it('ignores an event the charm does not define, and refuses to run outside a hook', async () => {

@@ -1,9 +1,9 @@
 /**
  * Running a charm in a hook (ops's main, spec/ops-api.md §3.1–§3.3): the context from Juju's
  * environment, the metadata from the charm directory, the framework on the unit's state file;
- * then the charm is built, deferred events are handed back first (and the queue logged, so it is
- * never hidden), the hook's event is emitted, collect-status sets the statuses, and everything
- * is committed. If anything throws, nothing is committed: stored state and new deferrals roll
+ * then a legacy hook runs if the charm has one, the charm is built, deferred events are handed
+ * back first (and the queue logged, so it is never hidden), the hook's event is emitted,
+ * collect-status sets the statuses, and everything is committed. If anything throws, nothing is committed: stored state and new deferrals roll
  * back with the hook, as Juju drops a failed hook's relation writes.
  */
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { HookToolBackend } from './backend/hook-tool-backend.js';
 import type { JujuLogLevel } from './backend/hook-tool-backend.js';
 import type { CharmBase } from './charm/charm-base.js';
 import { readCharmMetadata } from './charm/charm-metadata.js';
+import { LegacyHookError, runLegacyHook } from './charm/legacy-hook.js';
 import type { RelationEventArgs } from './charm/hook-events.js';
 import type { BoundEvent, EventBase } from './framework/events.js';
 import { ControllerUnitStateStore } from './framework/controller-unit-state.js';
@@ -87,17 +88,40 @@ export async function main(charmType: CharmType, options: MainOptions = {}): Pro
   const model = new Model({ backend, context, meta });
   framework.model = model;
   framework.meta = meta;
+  // Metrics hooks are restricted (§3.1.6): no deferred events, no collect-status.
+  const restricted = RESTRICTED_EVENTS.has(context.eventName);
   try {
+    await runLegacyHook(
+      context,
+      env,
+      options.env === undefined ? process.argv[1] : undefined,
+      (message) => {
+        log('WARNING', message);
+      },
+    );
     const charm = new charmType(framework);
-    logDeferred(framework, log);
-    await framework.reemit();
+    if (!restricted) {
+      logDeferred(framework, log);
+      await framework.reemit();
+    }
     await emitHookEvent(charm, context, log);
-    await collectStatus(charm, model);
+    if (!restricted) await collectStatus(charm, model);
     await framework.commit();
+  } catch (error) {
+    // A failed legacy hook ends a real hook with its own exit code, as in ops.
+    if (error instanceof LegacyHookError && options.env === undefined) {
+      await Promise.all(logs);
+      process.stderr.write(`${error.message}\n`);
+      process.exit(error.exitCode);
+    }
+    throw error;
   } finally {
     await Promise.all(logs);
   }
 }
+
+/** Events whose dispatch neither hands back deferred events nor collects statuses. */
+const RESTRICTED_EVENTS = new Set(['collect_metrics', 'meter_status_changed']);
 
 /** Logs the deferred queue every hook: how many, and which (event → observer). */
 function logDeferred(
