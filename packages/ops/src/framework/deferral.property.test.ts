@@ -68,7 +68,7 @@ interface HookPlan {
   readonly fails: boolean;
 }
 
-const hookPlan = fc.record({
+const hookPlan: fc.Arbitrary<HookPlan> = fc.record({
   kind: fc.constantFrom(...KINDS),
   value: fc.constantFrom('a', 'b', 'c'),
   defers: fc.array(fc.boolean(), { maxLength: 8 }),
