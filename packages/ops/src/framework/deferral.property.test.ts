@@ -9,28 +9,11 @@ import { describe, it } from 'node:test';
 
 import fc from 'fast-check';
 
-import { EventBase, ObjectEvents } from './events.js';
-import type { EventSnapshot } from './events.js';
+import { ObjectEvents } from './events.js';
 import { Framework } from './framework.js';
 import { FrameworkObject } from './framework-object.js';
-import type { Handle } from './handle.js';
+import { ValueEvent } from '../test-support/value-event.js';
 import { MemoryUnitStateStore } from './unit-state.js';
-
-class ValueEvent extends EventBase {
-  constructor(
-    handle: Handle,
-    framework: Framework,
-    public value = '',
-  ) {
-    super(handle, framework);
-  }
-  override snapshot(): EventSnapshot {
-    return { value: this.value };
-  }
-  override restore(snapshot: EventSnapshot): void {
-    this.value = typeof snapshot.value === 'string' ? snapshot.value : '';
-  }
-}
 
 const KINDS = ['alpha', 'beta', 'gamma'] as const;
 type Kind = (typeof KINDS)[number];

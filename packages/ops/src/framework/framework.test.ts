@@ -8,30 +8,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { EventBase, ObjectEvents } from './events.js';
-import type { EventSnapshot } from './events.js';
 import { Framework } from './framework.js';
 import type { FrameworkLogLevel } from './framework.js';
 import { FrameworkObject } from './framework-object.js';
-import type { Handle } from './handle.js';
 import { StoredState } from './stored-state.js';
+import { ValueEvent } from '../test-support/value-event.js';
 import { MemoryUnitStateStore } from './unit-state.js';
-
-/** An event carrying a value, snapshotted and restored. */
-class ValueEvent extends EventBase {
-  constructor(
-    handle: Handle,
-    framework: Framework,
-    public value = '',
-  ) {
-    super(handle, framework);
-  }
-  override snapshot(): EventSnapshot {
-    return { value: this.value };
-  }
-  override restore(snapshot: EventSnapshot): void {
-    this.value = typeof snapshot.value === 'string' ? snapshot.value : '';
-  }
-}
 
 class StopEvent extends EventBase {
   static override readonly deferrable = false;
