@@ -12,21 +12,23 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import type { CharmFileDocument } from './api/replies.js';
 import { MAX_CHARM_BYTES } from './charm-upload.js';
 import { ProtocolError } from './protocol-error.js';
+import {
+  CENTRAL_ENTRY,
+  DEFLATED,
+  END_OF_CENTRAL_DIRECTORY,
+  LOCAL_ENTRY,
+  MAX_32,
+  S_IFDIR,
+  S_IFLNK,
+  S_IFMT,
+  STORED,
+  UNIX_HOST,
+  ZIP64_END_LOCATOR,
+  ZIP64_END_OF_CENTRAL_DIRECTORY,
+  ZIP64_EXTRA,
+} from './zip-format.js';
 
-const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
-const ZIP64_END_OF_CENTRAL_DIRECTORY = 0x06064b50;
-const ZIP64_END_LOCATOR = 0x07064b50;
-const CENTRAL_ENTRY = 0x02014b50;
-const LOCAL_ENTRY = 0x04034b50;
-const ZIP64_EXTRA = 0x0001;
-const SATURATED = 0xffffffff;
 const ENCRYPTED_FLAG = 0x1;
-const STORED = 0;
-const DEFLATED = 8;
-const UNIX_HOST = 3;
-const S_IFMT = 0o170000;
-const S_IFLNK = 0o120000;
-const S_IFDIR = 0o040000;
 const MIB = 1024 * 1024;
 /** Links followed while resolving one path before it counts as a loop (Linux's MAXSYMLINKS). */
 const MAX_LINK_HOPS = 40;
@@ -196,7 +198,7 @@ function zip64Sizes(
       // The field holds only the saturated values, in this order.
       let at = offset + 4;
       for (const key of ['size', 'compressedSize', 'localHeader'] as const) {
-        if (result[key] !== SATURATED || at + 8 > offset + 4 + length) continue;
+        if (result[key] !== MAX_32 || at + 8 > offset + 4 + length) continue;
         result[key] = Number(extra.readBigUInt64LE(at));
         at += 8;
       }

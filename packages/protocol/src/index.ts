@@ -81,6 +81,8 @@ export { MAX_CHARM_BYTES, readCharmFiles } from './charm-upload.js';
 export { charmMetadataFiles } from './charm-metadata-files.js';
 export { readCharmSource } from './charm-source.js';
 export { readCharmArchive } from './charm-zip.js';
+export { writeCharmArchive } from './charm-zip-writer.js';
+export type { CharmArchiveFile, CharmArchiveOptions } from './charm-zip-writer.js';
 export {
   controllerHome,
   controllerPaths,
