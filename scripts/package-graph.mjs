@@ -24,3 +24,12 @@ export const launches = {
   'packages/cli': ['@loom/controller'],
   'packages/controller': ['@loom/agent'],
 };
+
+/**
+ * Package directory → the Loom packages it bundles into what it builds, never importing them:
+ * `loom charm build` bundles @loom/ops into each TypeScript charm. They are runtime dependencies
+ * in its package.json, and still forbidden as imports.
+ */
+export const bundles = {
+  'packages/cli': ['@loom/ops'],
+};

@@ -13,6 +13,7 @@ import { REPOSITORY_ROOT } from './repository.js';
 interface PackageGraphModule {
   allowedImports: Record<string, string[]>;
   launches: Record<string, string[]>;
+  bundles: Record<string, string[]>;
 }
 
 interface TsConfig {
@@ -28,9 +29,11 @@ function readJson(path: string): unknown {
 }
 
 describe('the package graph', () => {
-  it('matches tsconfig references and package.json dependencies (imports plus launched programs) for every package', async () => {
+  it('matches tsconfig references and package.json dependencies (imports plus launched programs and bundled packages) for every package', async () => {
     const graphUrl = new URL('scripts/package-graph.mjs', `file://${REPOSITORY_ROOT}`);
-    const { allowedImports, launches } = (await import(graphUrl.href)) as PackageGraphModule;
+    const { allowedImports, launches, bundles } = (await import(
+      graphUrl.href
+    )) as PackageGraphModule;
     const rootConfig = readJson('tsconfig.json') as TsConfig;
     const rootReferences = (rootConfig.references ?? []).map((reference) => reference.path);
     for (const [directory, allowed] of Object.entries(allowedImports)) {
@@ -44,7 +47,7 @@ describe('the package graph', () => {
         .filter((name) => name.startsWith('@loom/'))
         .sort();
       assert.deepEqual(referenced, [...allowed].sort(), `${directory}/tsconfig.json references`);
-      const started = launches[directory] ?? [];
+      const started = [...(launches[directory] ?? []), ...(bundles[directory] ?? [])];
       assert.ok(
         declared.every((name) => allowed.includes(name) || started.includes(name)),
         `${directory}/package.json depends on a Loom package it may not import: ${declared.join(', ')}`,

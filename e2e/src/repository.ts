@@ -16,12 +16,12 @@ export interface ProcessResult {
 
 /**
  * Runs a command to completion with a timeout, collecting its output. The environment is the
- * caller's plus `env`; nothing of this process's global state is changed.
+ * caller's plus `env` (a variable set to undefined is left out); nothing of this process's global state is changed.
  */
 export function runProcess(
   command: string,
   args: readonly string[],
-  options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+  options: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {},
 ): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {

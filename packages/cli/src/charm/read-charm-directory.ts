@@ -5,8 +5,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
-import { CHARM_FILE_NAMES } from '@loom/core';
-import type { CharmFiles } from '@loom/core';
+import { CHARM_FILE_NAMES, formatProblem, isError, loadCharm } from '@loom/core';
+import type { CharmFiles, CharmMetadata } from '@loom/core';
 
 import { CliError } from '../errors.js';
 
@@ -49,4 +49,25 @@ export async function readCharmDirectory(cwd: string, directory: string): Promis
     files[name] = await readFile(path, 'utf8');
   }
   return files;
+}
+
+/**
+ * Reads and loads the charm in `directory`, for commands that need it valid (build, pack).
+ *
+ * @throws CliError `charm-invalid` listing each problem with file:line:column and its fix, and
+ *   the errors of readCharmDirectory.
+ */
+export async function readValidCharmMetadata(
+  cwd: string,
+  directory: string,
+): Promise<CharmMetadata> {
+  const loaded = loadCharm(await readCharmDirectory(cwd, directory));
+  if (loaded.ok) return loaded.metadata;
+  const problems = loaded.problems
+    .filter(isError)
+    .map((problem) => `  ${formatProblem(problem, directory)}\n    fix: ${problem.fix}`);
+  throw new CliError(
+    'charm-invalid',
+    `the charm in "${directory}" is not valid:\n${problems.join('\n')}`,
+  );
 }
