@@ -9,17 +9,77 @@ import { afterHookEffects, commitHook } from '../operations/commit-hook.js';
 import type { HookCommit } from '../operations/commit-hook.js';
 import { writeLeaderSettings } from '../operations/leader-settings.js';
 import { setApplicationStatus, setUnitStatus } from '../operations/unit-status.js';
+import type { Life } from '../model/entities.js';
 import type { Hook } from '../uniter/hook.js';
 import type { UniterOperation } from '../uniter/uniter-operation.js';
 import type { SimulationHost } from './simulation-host.js';
+import { SimulationError } from './simulation-error.js';
 import type { UnitRunner } from './unit-runner.js';
 
-/** Runs (or, when `skip`, records without running) a hook operation. */
+type RunHookOperation = Extract<UniterOperation, { kind: 'run-hook' }>;
+
+/**
+ * Runs (or, when `skip`, records without running) a hook operation with a synchronous handler.
+ *
+ * @throws SimulationError when the handler returns a promise: use runHookAsync.
+ */
 export function runHook(
   host: SimulationHost,
   runner: UnitRunner,
-  operation: Extract<UniterOperation, { kind: 'run-hook' }>,
+  operation: RunHookOperation,
 ): void {
+  const started = startHook(host, runner, operation);
+  if (started === undefined) return;
+  let error: string | undefined;
+  try {
+    const returned: unknown = host.handlerFor(runner.unit)?.(started.context);
+    if (returned instanceof Promise) {
+      // Its work would land after the hook is committed; say where to go instead.
+      returned.catch(() => undefined);
+      throw new SimulationError(
+        'this charm handler returns a promise: run the simulator with settleAsync() / stepAsync()',
+      );
+    }
+  } catch (thrown) {
+    error = messageOf(thrown);
+  }
+  finishHook(host, runner, operation, started, error);
+}
+
+/** As runHook, awaiting the handler: the hook is committed once its promise settles. */
+export async function runHookAsync(
+  host: SimulationHost,
+  runner: UnitRunner,
+  operation: RunHookOperation,
+): Promise<void> {
+  const started = startHook(host, runner, operation);
+  if (started === undefined) return;
+  let error: string | undefined;
+  try {
+    await host.handlerFor(runner.unit)?.(started.context);
+  } catch (thrown) {
+    error = messageOf(thrown);
+  }
+  finishHook(host, runner, operation, started, error);
+}
+
+function messageOf(thrown: unknown): string {
+  return thrown instanceof Error ? thrown.message : String(thrown);
+}
+
+/** A hook about to run: its context, and what was so when it started. */
+interface StartedHook {
+  readonly context: HookContext;
+  readonly unitLife: Life;
+  readonly wasFailing: boolean;
+}
+
+/** Records a skipped hook (undefined), or builds the context the handler runs with. */
+function startHook(
+  host: SimulationHost,
+  runner: UnitRunner,
+  operation: RunHookOperation,
+): StartedHook | undefined {
   const { hook } = operation;
   const wasFailing = runner.resolver.state.failed !== undefined;
   const unitLife = host.state.units.get(runner.unit)?.life ?? 'dead';
@@ -33,7 +93,7 @@ export function runHook(
     );
     runner.record({ hook, unitLife, outcome: committed.ok ? 'skipped' : 'failed' });
     runner.resolver.commit(operation, committed.ok ? 'succeeded' : 'failed');
-    return;
+    return undefined;
   }
   const context = new HookContext({
     model: () => host.state,
@@ -63,15 +123,22 @@ export function runHook(
       },
     },
   });
-  let error: string | undefined;
-  try {
-    const returned: unknown = host.handlerFor(runner.unit)?.(context);
-    if (returned instanceof Promise) {
-      throw new Error('charm handlers run synchronously in the simulator; do not return a promise');
-    }
-  } catch (thrown) {
-    error = thrown instanceof Error ? thrown.message : String(thrown);
-  }
+  return { context, unitLife, wasFailing };
+}
+
+/**
+ * Commits a hook that succeeded (its buffered writes in one model operation, R4.10), records it,
+ * and puts the unit in error when it failed (R5.22).
+ */
+function finishHook(
+  host: SimulationHost,
+  runner: UnitRunner,
+  operation: RunHookOperation,
+  { context, unitLife, wasFailing }: StartedHook,
+  failure: string | undefined,
+): void {
+  const { hook } = operation;
+  let error = failure;
   if (error === undefined && (context.hasBufferedWrites || needsAfterEffects(hook))) {
     const commit: HookCommit = {
       unit: runner.unit,

@@ -8,10 +8,11 @@ import type { CompatibilityOptions } from '../uniter/uniter-options.js';
 
 /**
  * A charm's behaviour in the simulator: called once per hook with the hook's context (the same
- * operations as hook tools; `context.environment` holds its `JUJU_*` variables). Throwing fails the hook (R5.22); the
- * hook's buffered writes are then discarded.
+ * operations as hook tools; `context.environment` holds its `JUJU_*` variables). Throwing (or
+ * rejecting) fails the hook (R5.22); the hook's buffered writes are then discarded. A handler
+ * that returns a promise runs only under the simulator's async methods (`settleAsync`, ...).
  */
-export type CharmHandler = (context: HookContext) => void;
+export type CharmHandler = (context: HookContext) => void | Promise<void>;
 
 /** The simulator as seen by the code that runs operations. */
 export interface SimulationHost {

@@ -30,7 +30,7 @@ import type { CompatibilityOptions } from '../uniter/uniter-options.js';
 import type { UniterOperation } from '../uniter/uniter-operation.js';
 import type { Resolution, UniterState } from '../uniter/uniter-state.js';
 import type { HookRecord } from './hook-record.js';
-import { runHook } from './run-hook.js';
+import { runHook, runHookAsync } from './run-hook.js';
 import { SnapshotCache } from './snapshot-cache.js';
 import { NotSettledError, OperationRefusedError, SimulationError } from './simulation-error.js';
 import type { CharmHandler, SimulationHost } from './simulation-host.js';
@@ -205,29 +205,58 @@ export class Simulator implements SimulationHost {
     }
   }
 
+  /** As step(), awaiting charm handlers that return promises. */
+  async stepAsync(): Promise<boolean> {
+    for (;;) {
+      const unit = this.stepper.next();
+      if (unit === undefined) return false;
+      if (await this.stepUnitAsync(unit)) return true;
+      this.stepper.remove(unit);
+    }
+  }
+
   /** Steps until no unit has anything to do. */
   settle(options: { readonly maxOperations?: number } = {}): SettleReport {
+    const settling = this.startSettling(options);
+    while (this.step()) settling.counted();
+    return settling.report();
+  }
+
+  /** As settle(), awaiting charm handlers that return promises. */
+  async settleAsync(options: { readonly maxOperations?: number } = {}): Promise<SettleReport> {
+    const settling = this.startSettling(options);
+    while (await this.stepAsync()) settling.counted();
+    return settling.report();
+  }
+
+  /** Counts a settle's operations (refusing to go past the maximum) and reports on it. */
+  private startSettling(options: { readonly maxOperations?: number }) {
     const max = options.maxOperations ?? 10_000_000;
     const hooksBefore = this.totalHooks();
     const marks = new Map([...this.runners].map(([unit, runner]) => [unit, runner.hooks.length]));
     let operations = 0;
-    while (this.step()) {
-      operations += 1;
-      if (operations >= max) throw new NotSettledError(operations, this.busyUnits());
-    }
-    const unitsInError = [...this.runners.values()]
-      .filter(
-        (runner) => runner.resolver.state.failed !== undefined && this.model.units.has(runner.unit),
-      )
-      .map((runner) => runner.unit)
-      .sort();
-    const hookLogs = () =>
-      new Map(
-        [...this.runners]
-          .map(([unit, runner]) => [unit, runner.hooks.records(marks.get(unit) ?? 0)] as const)
-          .filter(([, records]) => records.length > 0),
-      );
-    return { operations, hooks: this.totalHooks() - hooksBefore, unitsInError, hookLogs };
+    return {
+      counted: () => {
+        operations += 1;
+        if (operations >= max) throw new NotSettledError(operations, this.busyUnits());
+      },
+      report: (): SettleReport => {
+        const unitsInError = [...this.runners.values()]
+          .filter(
+            (runner) =>
+              runner.resolver.state.failed !== undefined && this.model.units.has(runner.unit),
+          )
+          .map((runner) => runner.unit)
+          .sort();
+        const hookLogs = () =>
+          new Map(
+            [...this.runners]
+              .map(([unit, runner]) => [unit, runner.hooks.records(marks.get(unit) ?? 0)] as const)
+              .filter(([, records]) => records.length > 0),
+          );
+        return { operations, hooks: this.totalHooks() - hooksBefore, unitsInError, hookLogs };
+      },
+    };
   }
 
   apply<T>(result: OperationResult<T>): OperationResult<T> {
@@ -267,6 +296,29 @@ export class Simulator implements SimulationHost {
    * do. Lets a test force an interleaving (for example S9).
    */
   stepUnit(unit: string): boolean {
+    const next = this.nextOperationOf(unit);
+    if (typeof next === 'boolean') return next;
+    return this.execute(next.runner, next.operation);
+  }
+
+  /** As stepUnit(), awaiting a charm handler that returns a promise. */
+  async stepUnitAsync(unit: string): Promise<boolean> {
+    const next = this.nextOperationOf(unit);
+    if (typeof next === 'boolean') return next;
+    if (next.operation.kind === 'run-hook') {
+      await runHookAsync(this, next.runner, next.operation);
+      return true;
+    }
+    return this.execute(next.runner, next.operation);
+  }
+
+  /**
+   * The operation `unit` runs next with its runner; or whether it did something instead
+   * (claiming a vacant leadership) or has nothing to do.
+   */
+  private nextOperationOf(
+    unit: string,
+  ): boolean | { readonly runner: UnitRunner; readonly operation: UniterOperation } {
     const snapshot = this.snapshots.get(this.model, unit);
     if (snapshot === undefined) return false;
     const runner = this.runners.get(unit) ?? this.startAgent(unit);
@@ -284,8 +336,7 @@ export class Simulator implements SimulationHost {
         );
       }
     }
-    if (operation === undefined) return false;
-    return this.execute(runner, operation);
+    return operation === undefined ? false : { runner, operation };
   }
 
   /** The agent's first report ends the unit's allocating phase (R3.15). */
