@@ -56,12 +56,10 @@ describe('async charm handlers', () => {
     const report = await sim.settleAsync();
     assert.deepEqual(report.unitsInError, ['db/0']);
     const failed = sim.hooks('db/0').at(-1);
-    assert.equal(
-      failed === undefined ? '' : describeHook(failed.hook),
-      'database-relation-joined (app/0)',
-    );
-    assert.equal(failed?.outcome, 'failed');
-    assert.equal(failed?.error, 'database not ready');
+    assert.ok(failed !== undefined);
+    assert.equal(describeHook(failed.hook), 'database-relation-joined (app/0)');
+    assert.equal(failed.outcome, 'failed');
+    assert.equal(failed.error, 'database not ready');
     const relation = [...sim.state.relations.values()][0];
     assert.ok(relation !== undefined);
     assert.equal(sim.state.bags.get(relation.id)?.units.get('db/0')?.values.get('host'), undefined);
@@ -69,10 +67,11 @@ describe('async charm handlers', () => {
 
   it('are refused by the synchronous settle, which names settleAsync', () => {
     const sim = new Simulator();
-    sim.deploy({ application: 'db', charm: CHARMS.dbcharm, handler: async () => undefined });
+    sim.deploy({ application: 'db', charm: CHARMS.dbcharm, handler: () => Promise.resolve() });
     sim.settle();
     const [install] = sim.hooks('db/0');
-    assert.equal(install?.outcome, 'failed');
-    assert.match(install?.error ?? '', /returns a promise: run the simulator with settleAsync\(\)/);
+    assert.ok(install !== undefined);
+    assert.equal(install.outcome, 'failed');
+    assert.match(install.error ?? '', /returns a promise: run the simulator with settleAsync\(\)/);
   });
 });
