@@ -24,13 +24,16 @@ export {
 } from './framework/unit-state.js';
 export type { JsonValue, Notice, UnitState, UnitStateStore } from './framework/unit-state.js';
 export { AutoToolRunner, hookToolRunner } from './backend/auto-tool-runner.js';
-export { HookToolBackend } from './backend/hook-tool-backend.js';
+export { toolFailure } from './backend/backend.js';
 export type {
+  Backend,
+  GoalState,
   JujuLogLevel,
   NetworkInfo,
   RelationRef,
   SettableStatus,
-} from './backend/hook-tool-backend.js';
+} from './backend/backend.js';
+export { HookToolBackend } from './backend/hook-tool-backend.js';
 export { SocketToolRunner } from './backend/socket-tool-runner.js';
 export type { SocketToolContext } from './backend/socket-tool-runner.js';
 export { ProcessToolRunner } from './backend/tool-runner.js';

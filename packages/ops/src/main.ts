@@ -8,9 +8,11 @@
  */
 import { join } from 'node:path';
 
+import type { CharmMetadata } from '@loom/core';
+
 import { hookToolRunner } from './backend/auto-tool-runner.js';
+import type { Backend, JujuLogLevel } from './backend/backend.js';
 import { HookToolBackend } from './backend/hook-tool-backend.js';
-import type { JujuLogLevel } from './backend/hook-tool-backend.js';
 import type { CharmBase } from './charm/charm-base.js';
 import { readCharmMetadata } from './charm/charm-metadata.js';
 import { LegacyHookError, runLegacyHook } from './charm/legacy-hook.js';
@@ -41,7 +43,11 @@ export interface MainOptions {
    */
   readonly storage?: 'local' | 'controller';
   readonly store?: UnitStateStore;
-  readonly backend?: HookToolBackend;
+  readonly backend?: Backend;
+  /** The charm's metadata as loaded; by default read from the charm directory's files. */
+  readonly metadata?: CharmMetadata;
+  /** Whether to run a legacy `hooks/<name>` of the charm first (default true, as ops does). */
+  readonly legacyHooks?: boolean;
 }
 
 /**
@@ -76,7 +82,7 @@ export async function main(charmType: CharmType, options: MainOptions = {}): Pro
   const log = (level: JujuLogLevel, message: string) => {
     logs.push(backend.jujuLog(level, message).catch(() => undefined));
   };
-  const meta = await readCharmMetadata(context.charmDir);
+  const meta = options.metadata ?? (await readCharmMetadata(context.charmDir));
   const framework = await Framework.load({
     store:
       options.store ??
@@ -91,14 +97,15 @@ export async function main(charmType: CharmType, options: MainOptions = {}): Pro
   // Metrics hooks are restricted (§3.1.6): no deferred events, no collect-status.
   const restricted = RESTRICTED_EVENTS.has(context.eventName);
   try {
-    await runLegacyHook(
-      context,
-      env,
-      options.env === undefined ? process.argv[1] : undefined,
-      (message) => {
-        log('WARNING', message);
-      },
-    );
+    if (options.legacyHooks !== false)
+      await runLegacyHook(
+        context,
+        env,
+        options.env === undefined ? process.argv[1] : undefined,
+        (message) => {
+          log('WARNING', message);
+        },
+      );
     const charm = new charmType(framework);
     if (!restricted) {
       logDeferred(framework, log);

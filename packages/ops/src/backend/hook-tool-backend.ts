@@ -4,36 +4,23 @@
  * agent's socket under Loom. A failed tool becomes a ModelError carrying its stderr; "relation
  * not found" from a relation or network tool becomes a RelationNotFoundError.
  */
-import { ModelError, RelationNotFoundError } from '../model/errors.js';
+import { ModelError } from '../model/errors.js';
+import { toolFailure } from './backend.js';
+import type {
+  Backend,
+  GoalState,
+  JujuLogLevel,
+  NetworkInfo,
+  RelationRef,
+  SettableStatus,
+} from './backend.js';
 import type { ToolRunner } from './tool-runner.js';
-
-/** A relation as the tools name it: `-r <endpoint>:<id>`. */
-export interface RelationRef {
-  readonly endpoint: string;
-  readonly id: number;
-}
-
-/** Statuses a charm sets. */
-export type SettableStatus = 'active' | 'blocked' | 'maintenance' | 'waiting';
-
-/** What `network-get --format=json` answers. */
-export interface NetworkInfo {
-  readonly 'bind-addresses'?: readonly {
-    readonly 'interface-name'?: string;
-    readonly addresses?: readonly { readonly value?: string; readonly cidr?: string }[];
-  }[];
-  readonly 'ingress-addresses'?: readonly string[];
-  readonly 'egress-subnets'?: readonly string[];
-}
-
-/** Log levels of juju-log. */
-export type JujuLogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL';
 
 /** Juju splits nothing; ops splits log messages longer than this. */
 const MAX_LOG_MESSAGE = 131_071;
 
 /** The hook tools, as the model calls them. */
-export class HookToolBackend {
+export class HookToolBackend implements Backend {
   constructor(private readonly runner: ToolRunner) {}
 
   /** `relation-ids <endpoint> --format=json`: the endpoint's relations as `name:id`. */
@@ -170,9 +157,7 @@ export class HookToolBackend {
   }
 
   /** `goal-state --format=json`. */
-  goalState(): Promise<{
-    readonly units?: Readonly<Record<string, { readonly status?: string }>>;
-  }> {
+  goalState(): Promise<GoalState> {
     return this.json('goal-state', ['--format=json']);
   }
 
@@ -217,10 +202,10 @@ export class HookToolBackend {
   private async tool(command: string, args: readonly string[], stdin?: string): Promise<string> {
     const result = await this.runner.run(command, args, stdin);
     if (result.code === 0) return result.stdout;
-    const message = result.stderr.trim() || `${command} exited with code ${result.code}`;
-    if (/^(relation|network)-/.test(command) && message.includes('relation not found'))
-      throw new RelationNotFoundError(message);
-    throw new ModelError(message);
+    throw toolFailure(
+      command,
+      result.stderr.trim() || `${command} exited with code ${result.code}`,
+    );
   }
 }
 

@@ -6,7 +6,7 @@
  * no value nears the 64 KiB a key may hold unless one snapshot does; the counters and the queue
  * of deferred events are another.
  */
-import type { HookToolBackend } from '../backend/hook-tool-backend.js';
+import type { Backend } from '../backend/backend.js';
 import { EMPTY_UNIT_STATE } from './unit-state.js';
 import type { JsonValue, Notice, UnitState, UnitStateStore } from './unit-state.js';
 
@@ -27,7 +27,7 @@ export class ControllerUnitStateStore implements UnitStateStore {
   /** The keys as last read or written, so that a save sends only what changed. */
   private stored: Record<string, string> = {};
 
-  constructor(private readonly backend: HookToolBackend) {}
+  constructor(private readonly backend: Backend) {}
 
   async load(): Promise<UnitState> {
     this.stored = { ...((await this.backend.stateGetAll()) ?? {}) };

@@ -5,7 +5,7 @@
  */
 import type { CharmMetadata } from '@loom/core';
 
-import type { HookToolBackend, NetworkInfo } from '../backend/hook-tool-backend.js';
+import type { Backend, NetworkInfo } from '../backend/backend.js';
 import type { JujuContext } from '../juju-context.js';
 import { ConfigData } from './config-data.js';
 import { RelationNotFoundError, TooManyRelatedAppsError } from './errors.js';
@@ -19,7 +19,7 @@ const LEADERSHIP_CACHE_MS = 30_000;
 
 /** What the model is built from. */
 export interface ModelOptions {
-  readonly backend: HookToolBackend;
+  readonly backend: Backend;
   readonly context: JujuContext;
   readonly meta: CharmMetadata;
   /** Whether a hook is running (relation-data access checks apply then). */
@@ -42,7 +42,7 @@ export class Model {
   readonly app: Application;
   readonly name: string;
   readonly uuid: string;
-  readonly backend: HookToolBackend;
+  readonly backend: Backend;
   /** Statuses offered by collect-status handlers this hook, in the order added. */
   readonly collectedStatuses: { readonly app: StatusBase[]; readonly unit: StatusBase[] } = {
     app: [],

@@ -5,7 +5,7 @@
  * relation-get the first time it is needed and cached for the hook; writes send only the keys
  * that change, with one relation-set. Every access is checked first (bag-access.ts).
  */
-import type { HookToolBackend, RelationRef } from '../backend/hook-tool-backend.js';
+import type { Backend, RelationRef } from '../backend/backend.js';
 import { checkRead, checkWrite } from './bag-access.js';
 import type { BagAccessContext, BagOwner } from './bag-access.js';
 import { RelationNotFoundError } from './errors.js';
@@ -17,7 +17,7 @@ export class RelationDataContent {
   constructor(
     readonly owner: BagOwner,
     private readonly relation: RelationRef,
-    private readonly backend: HookToolBackend,
+    private readonly backend: Backend,
     private readonly access: BagAccessContext,
   ) {}
 
@@ -99,7 +99,7 @@ export class RelationData {
   constructor(
     owners: readonly BagOwner[],
     relation: RelationRef,
-    backend: HookToolBackend,
+    backend: Backend,
     access: BagAccessContext,
   ) {
     for (const owner of owners) {

@@ -3,7 +3,7 @@
  * in a peer relation), the remote units in scope, and the bags this unit can see. A relation that
  * is gone (relation-broken, or an id no longer live) is inactive: no units, empty bags.
  */
-import type { HookToolBackend, RelationRef } from '../backend/hook-tool-backend.js';
+import type { Backend, RelationRef } from '../backend/backend.js';
 import type { JujuContext } from '../juju-context.js';
 import type { BagOwner } from './bag-access.js';
 import { ModelError, RelationNotFoundError } from './errors.js';
@@ -16,7 +16,7 @@ import type { Unit } from './unit.js';
 
 /** What building a relation needs from the model. */
 export interface RelationModel {
-  readonly backend: HookToolBackend;
+  readonly backend: Backend;
   readonly context: JujuContext;
   readonly app: Application;
   readonly unit: Unit;
@@ -148,10 +148,7 @@ export class Relation {
   }
 }
 
-async function remoteAppOf(
-  backend: HookToolBackend,
-  ref: RelationRef,
-): Promise<string | undefined> {
+async function remoteAppOf(backend: Backend, ref: RelationRef): Promise<string | undefined> {
   try {
     return await backend.relationRemoteApp(ref);
   } catch (error) {

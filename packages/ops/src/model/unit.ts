@@ -2,13 +2,13 @@
  * Units and applications of the model (ops's Unit and Application): ours can set status, lead,
  * open ports and plan units; remote ones are names, and read as status unknown.
  */
-import type { HookToolBackend } from '../backend/hook-tool-backend.js';
+import type { Backend } from '../backend/backend.js';
 import { ModelError } from './errors.js';
 import { checkSettable, StatusBase, UnknownStatus } from './status.js';
 
 /** What units and applications ask of the model they belong to. */
 export interface ModelAccess {
-  readonly backend: HookToolBackend;
+  readonly backend: Backend;
   /** Our unit's name. */
   readonly unitName: string;
   /** Our application's name. */

@@ -8,12 +8,12 @@
  * peer relation `peers`; writes use keys no hook reads, and are put back, so running it twice
  * answers the same.
  */
-import type { HookToolBackend } from '../backend/hook-tool-backend.js';
+import type { Backend } from '../backend/backend.js';
 
 /** One call of the contract. */
 export interface ContractCase {
   readonly name: string;
-  run(backend: HookToolBackend): Promise<unknown>;
+  run(backend: Backend): Promise<unknown>;
 }
 
 /** A case's answer, or the error it threw. */
@@ -21,7 +21,7 @@ export type ContractAnswer =
   { readonly value: unknown } | { readonly error: string; readonly message: string };
 
 /** The relation `sink` of the unit under test, as `{ endpoint, id }`. */
-async function sink(backend: HookToolBackend) {
+async function sink(backend: Backend) {
   const [id = ''] = await backend.relationIds('sink');
   return { endpoint: 'sink', id: Number(id.split(':')[1]) };
 }
@@ -94,9 +94,7 @@ export const BACKEND_CONTRACT: readonly ContractCase[] = [
 ];
 
 /** Runs every case, catching each error as its class and message. */
-export async function runContract(
-  backend: HookToolBackend,
-): Promise<Record<string, ContractAnswer>> {
+export async function runContract(backend: Backend): Promise<Record<string, ContractAnswer>> {
   const answers: Record<string, ContractAnswer> = {};
   for (const contractCase of BACKEND_CONTRACT) {
     try {
