@@ -137,6 +137,15 @@ export type {
 export { HookToolError, usageError } from './hook-context/hook-tool-error.js';
 export type { HookToolErrorCode } from './hook-context/hook-tool-error.js';
 export { MemberBagCache } from './hook-context/member-cache.js';
+export {
+  applicationStatusAnswer,
+  goalStateAnswer,
+  networkAnswer,
+  statusAnswer,
+  unitBindings,
+  unitStatusAnswer,
+} from './hook-context/tool-answers.js';
+export type { AnswerValue } from './hook-context/tool-answers.js';
 export { EMPTY_MEMBERS, memberTreeOf } from './model/member-tree.js';
 export type { MemberTree } from './model/member-tree.js';
 export { afterHookEffects, commitHook } from './operations/commit-hook.js';

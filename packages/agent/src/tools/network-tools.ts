@@ -2,12 +2,11 @@
  * unit-get and network-get (R7.19, R7.20). Every unit of a Loom machine has the machine's
  * loopback address (127.x.y.z) as private, public, bind and ingress address.
  */
-import { applicationEndpoints, applicationOfUnit, HookToolError, usageError } from '@loom/core';
+import { networkAnswer, usageError } from '@loom/core';
 
 import { noExtraArgs, RELATION_FLAG, relationIdOf } from './arguments.js';
 import type { ToolValue } from './output.js';
 import type { Tool } from './tool.js';
-import type { ToolContext } from './tool-context.js';
 
 export const unitGet: Tool = {
   name: 'unit-get',
@@ -28,15 +27,6 @@ export const unitGet: Tool = {
 const ADDRESS_FLAGS = ['bind-address', 'ingress-address', 'egress-subnets'] as const;
 
 /** The endpoints and extra bindings of the unit's charm: what network-get may name. */
-function bindingsOf(context: ToolContext): Set<string> {
-  const charm = context.model().applications.get(applicationOfUnit(context.unit))?.charm;
-  if (charm === undefined) return new Set();
-  return new Set([
-    ...applicationEndpoints(charm).map((endpoint) => endpoint.name),
-    ...charm.extraBindings,
-  ]);
-}
-
 export const networkGet: Tool = {
   name: 'network-get',
   usage:
@@ -53,8 +43,7 @@ export const networkGet: Tool = {
     if (binding === undefined) throw usageError('no arguments specified');
     noExtraArgs(flags.positional, 1);
     relationIdOf(flags, context);
-    if (!bindingsOf(context).has(binding))
-      throw new HookToolError('not-found', `no network config found for binding "${binding}"`, 1);
+    const answer = networkAnswer(context.model(), context.unit, binding, context.address);
     const address = context.address;
     const values: Record<(typeof ADDRESS_FLAGS)[number], ToolValue> = {
       'bind-address': address,
@@ -66,20 +55,6 @@ export const networkGet: Tool = {
     if (asked.length === 1) return { value: values[asked[0] ?? 'bind-address'] };
     if (asked.length > 1)
       return { value: Object.fromEntries(asked.map((name) => [name, values[name]])) };
-    return {
-      value: {
-        'bind-addresses': [
-          {
-            'mac-address': '',
-            'interface-name': 'lo',
-            addresses: [{ hostname: '', value: address, cidr: '127.0.0.0/8' }],
-            macaddress: '',
-            interfacename: 'lo',
-          },
-        ],
-        'egress-subnets': [`${address}/32`],
-        'ingress-addresses': [address],
-      },
-    };
+    return { value: answer };
   },
 };

@@ -1,9 +1,7 @@
 /** status-set, status-get (R7.17, R7.18) and application-version-set (R7.22). */
-import { applicationOfUnit, HookToolError, usageError } from '@loom/core';
-import type { Status } from '@loom/core';
+import { applicationStatusAnswer, HookToolError, unitStatusAnswer, usageError } from '@loom/core';
 
 import { noExtraArgs } from './arguments.js';
-import type { ToolValue } from './output.js';
 import type { Tool } from './tool.js';
 
 export const statusSet: Tool = {
@@ -24,10 +22,6 @@ export const statusSet: Tool = {
 };
 
 /** A status as `status-get` prints it in a map. */
-function statusValue(status: Status): Record<string, ToolValue> {
-  return { status: status.current, message: status.message, 'status-data': {} };
-}
-
 export const statusGet: Tool = {
   name: 'status-get',
   usage: 'status-get [options] [--include-data] [--application]',
@@ -41,9 +35,6 @@ export const statusGet: Tool = {
     noExtraArgs(flags.positional, 0);
     const includeData = flags.booleans.has('include-data');
     const state = context.model();
-    const unit = state.units.get(context.unit);
-    if (unit === undefined)
-      throw new HookToolError('not-found', `unit "${context.unit}" not found`, 1);
     if (flags.booleans.has('application')) {
       if (!context.hook.isLeader())
         throw new HookToolError(
@@ -51,24 +42,12 @@ export const statusGet: Tool = {
           'finding application status: this unit is not the leader',
           1,
         );
-      const application = applicationOfUnit(context.unit);
-      const units: Record<string, ToolValue> = {};
-      for (const name of state.index.unitsByApplication.get(application) ?? []) {
-        const member = state.units.get(name);
-        if (member !== undefined) units[name] = statusValue(member.workloadStatus);
-      }
-      const appStatus = state.applications.get(application)?.status ?? {
-        current: 'unknown',
-        message: '',
-      };
-      return {
-        value: { 'application-status': { ...statusValue(appStatus), units } },
-      };
+      return { value: applicationStatusAnswer(state, context.unit) };
     }
+    const status = unitStatusAnswer(state, context.unit);
     // Without --include-data, smart output is the status word alone.
     const smart = (flags.values.get('format') ?? 'smart') === 'smart';
-    if (!includeData && smart) return { value: unit.workloadStatus.current };
-    return { value: statusValue(unit.workloadStatus) };
+    return { value: !includeData && smart ? (status.status ?? '') : status };
   },
 };
 
