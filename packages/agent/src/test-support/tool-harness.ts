@@ -157,8 +157,6 @@ export async function toolHarness(client: HookToolClient = hookToolClient()): Pr
       unit,
       machine,
       address: '127.1.0.1',
-      portsAtStart: state.openedPorts.get(unit) ?? [],
-      portRequests: { open: [], close: [] },
       action: hook.action,
     };
     sequence += 1;

@@ -3,13 +3,12 @@
  * applied at its commit; an opening that clashes with another unit's range on the machine fails
  * at once.
  */
-import { applyPortChanges, formatPortRange, HookToolError, samePort, usageError } from '@loom/core';
+import { formatPortRange, usageError } from '@loom/core';
 import type { OpenedPort, PortProtocol } from '@loom/core';
 
 import { noExtraArgs } from './arguments.js';
 import type { ParsedFlags } from './flags.js';
 import type { Tool } from './tool.js';
-import type { ToolContext } from './tool-context.js';
 
 const ENDPOINTS_FLAG = { name: 'endpoints', kind: 'value' } as const;
 const RANGE = /^(\d+)(?:-(\d+))?(?:\/([a-z]+))?$/;
@@ -40,21 +39,6 @@ function requested(flags: ParsedFlags): OpenedPort[] {
 }
 
 /** Records a request for `port` in `into`, cancelling the opposite one in `opposite`. */
-function request(port: OpenedPort, into: OpenedPort[], opposite: OpenedPort[]): void {
-  const cancelled = opposite.findIndex((other) => samePort(other, port));
-  if (cancelled >= 0) opposite.splice(cancelled, 1);
-  if (!into.some((other) => samePort(other, port))) into.push(port);
-}
-
-/** The unit's ranges as its pending requests leave them. */
-function pendingPorts(context: ToolContext): readonly OpenedPort[] {
-  const { open, close } = context.portRequests;
-  const kept = context.portsAtStart.filter(
-    (port) => !close.some((closed) => samePort(port, closed)),
-  );
-  return [...kept, ...open.filter((port) => !kept.some((have) => samePort(have, port)))];
-}
-
 export const openPort: Tool = {
   name: 'open-port',
   usage: 'open-port <port>[/<protocol>] or <from>-<to>[/<protocol>] or icmp',
@@ -62,19 +46,7 @@ export const openPort: Tool = {
   flags: [ENDPOINTS_FLAG],
   prints: false,
   run(flags, { context }) {
-    const ports = requested(flags);
-    const state = context.model();
-    const neighbours = [...(state.index.unitsByMachine.get(context.machine) ?? [])]
-      .filter((unit) => unit !== context.unit)
-      .map((unit) => ({ unit, ports: state.openedPorts.get(unit) ?? [] }));
-    const result = applyPortChanges(
-      context.unit,
-      pendingPorts(context),
-      { open: ports, close: [] },
-      neighbours,
-    );
-    if ('conflict' in result) throw new HookToolError('commit-refused', result.conflict, 1);
-    for (const port of ports) request(port, context.portRequests.open, context.portRequests.close);
+    context.hook.openPorts(requested(flags));
     return {};
   },
 };
@@ -86,8 +58,7 @@ export const closePort: Tool = {
   flags: [ENDPOINTS_FLAG],
   prints: false,
   run(flags, { context }) {
-    for (const port of requested(flags))
-      request(port, context.portRequests.close, context.portRequests.open);
+    context.hook.closePorts(requested(flags));
     return {};
   },
 };
@@ -101,7 +72,7 @@ export const openedPorts: Tool = {
   run(flags, { context }) {
     noExtraArgs(flags.positional, 0);
     const byRange = new Map<string, string[]>();
-    for (const port of context.portsAtStart) {
+    for (const port of context.hook.openedPorts()) {
       const range = formatPortRange(port);
       byRange.set(range, [...(byRange.get(range) ?? []), port.endpoint]);
     }

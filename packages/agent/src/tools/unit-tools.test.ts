@@ -277,7 +277,7 @@ describe('unit tools over the hook-tool socket', () => {
       assert.equal((await tools.run('open-port', ['8000-8010/udp'])).code, 0);
       assert.equal((await tools.run('open-port', ['icmp'])).code, 0);
       assert.equal((await tools.run('close-port', ['8000-8010/udp'])).code, 0);
-      const { open, close } = tools.context().portRequests;
+      const { open, close } = tools.context().hook.portChanges() ?? { open: [], close: [] };
       assert.deepEqual(
         open.map((port) => `${port.protocol}:${port.from}-${port.to}`),
         ['tcp:80-80', 'icmp:0-0'],

@@ -59,8 +59,6 @@ export function toolContext(
     unit: runtime.unit,
     machine: runtime.machine,
     address: runtime.address,
-    portsAtStart: runtime.mirror.state.openedPorts.get(runtime.unit) ?? [],
-    portRequests: { open: [], close: [] },
     action,
   };
 }
@@ -69,7 +67,7 @@ export function toolContext(
 export function bufferedWrites(tools: ToolContext): HookCommitDocument {
   const context = tools.hook;
   const charmState = context.changedCharmState();
-  const { open, close } = tools.portRequests;
+  const ports = context.portChanges();
   return {
     ...EMPTY_HOOK_COMMIT,
     relationSettings: context.relationWrites().map((write) => ({
@@ -78,7 +76,7 @@ export function bufferedWrites(tools: ToolContext): HookCommitDocument {
       settings: mapToObject(write.settings),
     })),
     charmState: charmState === undefined ? null : mapToObject(charmState),
-    ports: open.length + close.length === 0 ? null : { open, close },
+    ports: ports === undefined ? null : { open: [...ports.open], close: [...ports.close] },
   };
 }
 

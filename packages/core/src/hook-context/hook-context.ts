@@ -7,7 +7,9 @@
  */
 import type { ConfigValue } from '../charm/metadata.js';
 import { applicationOfUnit, canReadBag, PERMISSION_DENIED } from '../databags/bag-permissions.js';
-import type { BagOwner, Status } from '../model/entities.js';
+import type { BagOwner, OpenedPort, Status } from '../model/entities.js';
+import { applyPortChanges, samePort } from '../model/ports.js';
+import type { PortChanges } from '../model/ports.js';
 import type { ModelState } from '../model/model-state.js';
 import { applicationBag, unitBag } from '../model/queries.js';
 import type { RelationSettingsWrite } from '../operations/commit-hook.js';
@@ -99,6 +101,10 @@ export class HookContext {
   private charmState: Map<string, string> | undefined;
   private charmStateChanged = false;
   private statusWasSet = false;
+  /** R7.24: the unit's opened ports when the hook started. */
+  private readonly portsAtStart: readonly OpenedPort[];
+  /** R7.23: open-port / close-port requests, applied at the hook's commit. */
+  private portRequests: { open: OpenedPort[]; close: OpenedPort[] } | undefined;
   private readonly environmentOf: (() => Readonly<Record<string, string>>) | undefined;
   private environmentCache: Readonly<Record<string, string>> | undefined;
 
@@ -112,6 +118,7 @@ export class HookContext {
     this.options = compatibility(init.options);
     this.relations = init.uniter.relations;
     this.environmentOf = init.environment;
+    this.portsAtStart = init.model().openedPorts.get(init.unit) ?? [];
     const hookRelation = init.hook?.relation?.id;
     const remoteUnit = init.hook?.remoteUnit ?? '';
     if (hookRelation !== undefined && remoteUnit !== '') {
@@ -303,10 +310,11 @@ export class HookContext {
     return this.statusWasSet;
   }
 
-  /** Whether the hook buffered any relation or charm-state write. */
+  /** Whether the hook buffered any relation, charm-state or port write. */
   get hasBufferedWrites(): boolean {
     return (
       this.charmStateChanged ||
+      this.portChanges() !== undefined ||
       (this.cachesValue !== undefined &&
         (this.cachesValue.unitEdits.size > 0 || this.cachesValue.applicationEdits.size > 0))
     );
@@ -333,6 +341,59 @@ export class HookContext {
       }
     }
     return writes;
+  }
+
+  /**
+   * `open-port` (R7.23): requests to open `ports`, refused now when they clash with a port the
+   * unit will have open or one another unit of its machine has.
+   *
+   * @throws HookToolError `commit-refused` naming the clash.
+   */
+  openPorts(ports: readonly OpenedPort[]): void {
+    const state = this.model();
+    const machine = state.units.get(this.unit)?.machine;
+    const neighbours = [
+      ...(machine === undefined ? [] : (state.index.unitsByMachine.get(machine) ?? [])),
+    ]
+      .filter((unit) => unit !== this.unit)
+      .map((unit) => ({ unit, ports: state.openedPorts.get(unit) ?? [] }));
+    const result = applyPortChanges(
+      this.unit,
+      this.pendingPorts(),
+      { open: ports, close: [] },
+      neighbours,
+    );
+    if ('conflict' in result) throw new HookToolError('commit-refused', result.conflict, 1);
+    const requests = (this.portRequests ??= { open: [], close: [] });
+    for (const port of ports) requestPort(port, requests.open, requests.close);
+  }
+
+  /** `close-port` (R7.23): requests to close `ports`. */
+  closePorts(ports: readonly OpenedPort[]): void {
+    const requests = (this.portRequests ??= { open: [], close: [] });
+    for (const port of ports) requestPort(port, requests.close, requests.open);
+  }
+
+  /** `opened-ports` (R7.24): the ports the unit had open when the hook started. */
+  openedPorts(): readonly OpenedPort[] {
+    return this.portsAtStart;
+  }
+
+  /** The hook's port requests, to commit if it succeeds; undefined when it made none. */
+  portChanges(): PortChanges | undefined {
+    const requests = this.portRequests;
+    if (requests === undefined || requests.open.length + requests.close.length === 0)
+      return undefined;
+    return { open: [...requests.open], close: [...requests.close] };
+  }
+
+  /** The ports the unit will have open if the hook succeeds. */
+  private pendingPorts(): readonly OpenedPort[] {
+    const { open, close } = this.portRequests ?? { open: [], close: [] };
+    const kept = this.portsAtStart.filter(
+      (port) => !close.some((closed) => samePort(port, closed)),
+    );
+    return [...kept, ...open.filter((port) => !kept.some((have) => samePort(have, port)))];
   }
 
   /** The unit's charm state after the hook, if the hook changed it. */
@@ -495,4 +556,11 @@ export class HookContext {
     }
     return config;
   }
+}
+
+/** Adds a port request, cancelling the opposite request for the same port. */
+function requestPort(port: OpenedPort, into: OpenedPort[], opposite: OpenedPort[]): void {
+  const cancelled = opposite.findIndex((other) => samePort(other, port));
+  if (cancelled >= 0) opposite.splice(cancelled, 1);
+  if (!into.some((other) => samePort(other, port))) into.push(port);
 }

@@ -144,6 +144,7 @@ function finishHook(
       unit: runner.unit,
       relationSettings: context.relationWrites(),
       ...optional('charmState', context.changedCharmState()),
+      ...optional('ports', context.portChanges()),
       startWithoutStatus:
         hook.kind === 'start' && !runner.statusEverSet && !context.workloadStatusSet,
       ...afterHookEffects(hook, host.addressOf(runner.unit)),
@@ -186,6 +187,7 @@ function nothingToCommit(commit: HookCommit): boolean {
   return (
     commit.relationSettings.length === 0 &&
     commit.charmState === undefined &&
+    commit.ports === undefined &&
     commit.refreshAddresses === undefined &&
     commit.leaveScope === undefined &&
     commit.startWithoutStatus !== true
