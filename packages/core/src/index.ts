@@ -136,6 +136,8 @@ export type {
 } from './hook-context/hook-context.js';
 export { HookToolError, usageError } from './hook-context/hook-tool-error.js';
 export type { HookToolErrorCode } from './hook-context/hook-tool-error.js';
+export { DEFAULT_ACTION_FAILURE, setActionResults } from './hook-context/action-results.js';
+export type { ActionResults } from './hook-context/action-results.js';
 export { MemberBagCache } from './hook-context/member-cache.js';
 export {
   applicationStatusAnswer,

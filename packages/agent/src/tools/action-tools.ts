@@ -1,12 +1,9 @@
 /** action-get, action-set, action-fail and action-log (spec §7.11). */
-import { HookToolError, usageError } from '@loom/core';
+import { DEFAULT_ACTION_FAILURE, HookToolError, setActionResults, usageError } from '@loom/core';
 
 import type { ToolValue } from './output.js';
 import type { Tool } from './tool.js';
 import type { ActionRun, ToolContext } from './tool-context.js';
-
-const KEY = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
-const RESERVED = new Set(['stdout', 'stdout-encoding', 'stderr', 'stderr-encoding']);
 
 function actionOf(context: ToolContext): ActionRun {
   if (context.action === undefined)
@@ -43,30 +40,12 @@ export const actionSet: Tool = {
   prints: false,
   run(flags, { context }) {
     const action = actionOf(context);
-    const pairs: [string[], string][] = [];
-    for (const arg of flags.positional) {
+    const pairs = flags.positional.map((arg) => {
       const equals = arg.indexOf('=');
       if (equals < 0) throw usageError(`argument "${arg}" must be of the form key...=value`);
-      const keys = arg.slice(0, equals).split('.');
-      for (const key of keys) {
-        if (!KEY.test(key))
-          throw usageError(
-            `key "${key}" must start and end with lowercase alphanumeric, and contain only lowercase alphanumeric, hyphens and periods`,
-          );
-      }
-      if (keys.length === 1 && RESERVED.has(keys[0] ?? ''))
-        throw usageError(`cannot set reserved action key "${keys[0] ?? ''}"`);
-      pairs.push([keys, arg.slice(equals + 1)]);
-    }
-    for (const [keys, value] of pairs) {
-      let target = action.results;
-      for (const key of keys.slice(0, -1)) {
-        const next = target[key];
-        if (next === null || typeof next !== 'object') target[key] = {};
-        target = target[key] as Record<string, unknown>;
-      }
-      target[keys.at(-1) ?? ''] = value;
-    }
+      return [arg.slice(0, equals), arg.slice(equals + 1)] as const;
+    });
+    setActionResults(action.results, pairs);
     return {};
   },
 };
@@ -79,8 +58,7 @@ export const actionFail: Tool = {
   prints: false,
   run(flags, { context }) {
     const action = actionOf(context);
-    action.failure =
-      flags.positional[0] ?? 'action failed without reason given, check action for errors';
+    action.failure = flags.positional[0] ?? DEFAULT_ACTION_FAILURE;
     return {};
   },
 };

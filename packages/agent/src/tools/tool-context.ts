@@ -3,7 +3,7 @@
  * relation and state writes, immediate effects), plus what the agent alone knows — the machine's
  * address and the running action.
  */
-import type { HookContext, ModelState } from '@loom/core';
+import type { ActionResults, HookContext, ModelState } from '@loom/core';
 
 /** The action a hook-like run carries out (`loom run-action`), if any. */
 export interface ActionRun {
@@ -11,7 +11,7 @@ export interface ActionRun {
   readonly id: string;
   readonly params: Readonly<Record<string, unknown>>;
   /** `action-set` values: dotted keys become nested maps. */
-  readonly results: Record<string, unknown>;
+  readonly results: ActionResults;
   /** `action-fail`: the message, once called. */
   failure: string | undefined;
   /** `action-log`: sent at once. */
