@@ -97,7 +97,13 @@ export {
   unitSeesRelation,
   unitsOf,
 } from './model/queries.js';
-export { applyPortChanges, formatPortRange, portsConflict, samePort } from './model/ports.js';
+export {
+  applyPortChanges,
+  formatPortRange,
+  parsePortRange,
+  portsConflict,
+  samePort,
+} from './model/ports.js';
 export type { MachinePorts, PortChanges } from './model/ports.js';
 export { rebuildIndex } from './model/rebuild-index.js';
 export { refuse } from './model/refusal.js';

@@ -3,31 +3,14 @@
  * applied at its commit; an opening that clashes with another unit's range on the machine fails
  * at once.
  */
-import { formatPortRange, usageError } from '@loom/core';
-import type { OpenedPort, PortProtocol } from '@loom/core';
+import { formatPortRange, parsePortRange, usageError } from '@loom/core';
+import type { OpenedPort } from '@loom/core';
 
 import { noExtraArgs } from './arguments.js';
 import type { ParsedFlags } from './flags.js';
 import type { Tool } from './tool.js';
 
 const ENDPOINTS_FLAG = { name: 'endpoints', kind: 'value' } as const;
-const RANGE = /^(\d+)(?:-(\d+))?(?:\/([a-z]+))?$/;
-
-/** Parses `80`, `80/udp`, `8000-8080/tcp` or `icmp`. */
-function parsePortRange(text: string): Omit<OpenedPort, 'endpoint'> {
-  if (text === 'icmp') return { protocol: 'icmp', from: 0, to: 0 };
-  const match = RANGE.exec(text);
-  if (match === null) throw usageError(`invalid port range "${text}"`);
-  const protocol = (match[3] ?? 'tcp') as PortProtocol;
-  if (protocol !== 'tcp' && protocol !== 'udp')
-    throw usageError(`invalid protocol "${match[3] ?? ''}", expected "tcp", "udp", or "icmp"`);
-  const from = Number(match[1]);
-  const to = match[2] === undefined ? from : Number(match[2]);
-  if (from < 1 || to > 65535 || from > to)
-    throw usageError(`port range bounds must be between 1 and 65535, got ${from}-${to}`);
-  return { protocol, from, to };
-}
-
 function requested(flags: ParsedFlags): OpenedPort[] {
   const [text] = flags.positional;
   if (text === undefined) throw usageError('no port or range specified');

@@ -1,8 +1,10 @@
 /**
  * Opened port ranges (R7.23, R7.24): how they are written, when two conflict, and what a hook's
- * buffered `open-port` / `close-port` requests do to a unit's ranges at commit.
+ * buffered `open-port` / `close-port` requests do to a unit's ranges at commit, and how a range
+ * given to those tools is read.
  */
-import type { OpenedPort } from './entities.js';
+import { usageError } from '../hook-context/hook-tool-error.js';
+import type { OpenedPort, PortProtocol } from './entities.js';
 
 /** A hook's buffered port requests, applied at commit in order: closes, then opens. */
 export interface PortChanges {
@@ -71,4 +73,26 @@ export function applyPortChanges(
       return before !== undefined && samePort(port, before);
     });
   return unchanged ? current : ports;
+}
+
+const RANGE = /^(\d+)(?:-(\d+))?(?:\/([a-z]+))?$/;
+
+/** Parses `80`, `80/udp`, `8000-8080/tcp` or `icmp`. */
+/**
+ * `80`, `80/tcp`, `8000-8080/udp` or `icmp`, as open-port and close-port take a range (R7.23).
+ *
+ * @throws HookToolError (usage) for a malformed range, another protocol or bounds outside 1–65535.
+ */
+export function parsePortRange(text: string): Omit<OpenedPort, 'endpoint'> {
+  if (text === 'icmp') return { protocol: 'icmp', from: 0, to: 0 };
+  const match = RANGE.exec(text);
+  if (match === null) throw usageError(`invalid port range "${text}"`);
+  const protocol = (match[3] ?? 'tcp') as PortProtocol;
+  if (protocol !== 'tcp' && protocol !== 'udp')
+    throw usageError(`invalid protocol "${match[3] ?? ''}", expected "tcp", "udp", or "icmp"`);
+  const from = Number(match[1]);
+  const to = match[2] === undefined ? from : Number(match[2]);
+  if (from < 1 || to > 65535 || from > to)
+    throw usageError(`port range bounds must be between 1 and 65535, got ${from}-${to}`);
+  return { protocol, from, to };
 }
