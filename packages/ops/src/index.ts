@@ -24,7 +24,7 @@ export {
 } from './framework/unit-state.js';
 export type { JsonValue, Notice, UnitState, UnitStateStore } from './framework/unit-state.js';
 export { AutoToolRunner, hookToolRunner } from './backend/auto-tool-runner.js';
-export { toolFailure } from './backend/backend.js';
+export { flattenActionResults, portArgument, toolFailure } from './backend/backend.js';
 export type {
   Backend,
   GoalState,

@@ -5,9 +5,6 @@ import { noExtraArgs, settingsArguments } from './arguments.js';
 import { mapValue } from './output.js';
 import type { Tool } from './tool.js';
 
-const MAX_KEY_BYTES = 256;
-const MAX_VALUE_BYTES = 64 * 1024;
-
 export const stateGet: Tool = {
   name: 'state-get',
   usage: 'state-get [options] [<key>]',
@@ -32,14 +29,7 @@ export const stateSet: Tool = {
   flags: [{ name: 'file', kind: 'value' }],
   prints: false,
   async run(flags, call) {
-    const settings = await settingsArguments(flags, call);
-    for (const [key, value] of settings) {
-      if (Buffer.byteLength(key) > MAX_KEY_BYTES)
-        throw usageError(`key "${key.slice(0, 32)}..." is longer than ${MAX_KEY_BYTES} bytes`);
-      if (Buffer.byteLength(value) > MAX_VALUE_BYTES)
-        throw usageError(`value of "${key}" is longer than ${MAX_VALUE_BYTES} bytes`);
-    }
-    call.context.hook.stateSet(settings);
+    call.context.hook.stateSet(await settingsArguments(flags, call));
     return {};
   },
 };

@@ -283,8 +283,19 @@ export class HookContext {
     return key === undefined ? new Map(state) : state.get(key);
   }
 
-  /** R7.21: sets charm state keys; unlike relation data, an empty value is stored. */
+  /**
+   * R7.21: sets charm state keys; unlike relation data, an empty value is stored. Keys over 256
+   * bytes and values over 64 KiB are refused, and then nothing is set.
+   */
   stateSet(settings: ReadonlyMap<string, string>): void {
+    for (const [key, value] of settings) {
+      if (byteLength(key) > MAX_STATE_KEY_BYTES)
+        throw usageError(
+          `key "${key.slice(0, 32)}..." is longer than ${MAX_STATE_KEY_BYTES} bytes`,
+        );
+      if (byteLength(value) > MAX_STATE_VALUE_BYTES)
+        throw usageError(`value of "${key}" is longer than ${MAX_STATE_VALUE_BYTES} bytes`);
+    }
     const state = this.ownCharmState();
     for (const [key, value] of settings) {
       if (state.get(key) === value) continue;
@@ -556,6 +567,16 @@ export class HookContext {
     }
     return config;
   }
+}
+
+/** Limits of one charm-state key and value, in UTF-8 bytes (state-set). */
+const MAX_STATE_KEY_BYTES = 256;
+const MAX_STATE_VALUE_BYTES = 64 * 1024;
+
+const utf8 = new TextEncoder();
+
+function byteLength(text: string): number {
+  return utf8.encode(text).length;
 }
 
 /** Adds a port request, cancelling the opposite request for the same port. */

@@ -88,3 +88,22 @@ export function toolFailure(command: string, message: string): ModelError {
     return new RelationNotFoundError(message);
   return new ModelError(message);
 }
+
+/** `{out: {a: 1}}` → `[['out.a', '1']]`. */
+export function flattenActionResults(
+  value: Readonly<Record<string, unknown>>,
+  prefix = '',
+): [string, string][] {
+  return Object.entries(value).flatMap(([key, item]): [string, string][] =>
+    typeof item === 'object' && item !== null && !Array.isArray(item)
+      ? flattenActionResults(item as Record<string, unknown>, `${prefix}${key}.`)
+      : [[`${prefix}${key}`, typeof item === 'string' ? item : JSON.stringify(item)]],
+  );
+}
+
+/** The range open-port / close-port are given: `80/tcp`, or `icmp`. */
+export function portArgument(protocol: 'tcp' | 'udp' | 'icmp', port: number | undefined): string {
+  if (protocol === 'icmp') return 'icmp';
+  if (port === undefined) throw new Error(`a ${protocol} port needs a number`);
+  return `${port}/${protocol}`;
+}

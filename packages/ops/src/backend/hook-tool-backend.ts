@@ -5,7 +5,7 @@
  * not found" from a relation or network tool becomes a RelationNotFoundError.
  */
 import { ModelError } from '../model/errors.js';
-import { toolFailure } from './backend.js';
+import { flattenActionResults, portArgument, toolFailure } from './backend.js';
 import type {
   Backend,
   GoalState,
@@ -122,7 +122,7 @@ export class HookToolBackend implements Backend {
 
   /** `action-set k=v ...`, nested keys flattened to dotted ones (`out.a=1`). */
   async actionSet(results: Readonly<Record<string, unknown>>): Promise<void> {
-    const pairs = flatten(results).map(([key, value]) => `${key}=${value}`);
+    const pairs = flattenActionResults(results).map(([key, value]) => `${key}=${value}`);
     if (pairs.length > 0) await this.tool('action-set', pairs);
   }
 
@@ -211,19 +211,4 @@ export class HookToolBackend implements Backend {
 
 function ref(relation: RelationRef): string {
   return `${relation.endpoint}:${relation.id}`;
-}
-
-function portArgument(protocol: 'tcp' | 'udp' | 'icmp', port: number | undefined): string {
-  if (protocol === 'icmp') return 'icmp';
-  if (port === undefined) throw new Error(`a ${protocol} port needs a number`);
-  return `${port}/${protocol}`;
-}
-
-/** `{out: {a: 1}}` → `[['out.a', '1']]`. */
-function flatten(value: Readonly<Record<string, unknown>>, prefix = ''): [string, string][] {
-  return Object.entries(value).flatMap(([key, item]): [string, string][] =>
-    typeof item === 'object' && item !== null && !Array.isArray(item)
-      ? flatten(item as Record<string, unknown>, `${prefix}${key}.`)
-      : [[`${prefix}${key}`, typeof item === 'string' ? item : JSON.stringify(item)]],
-  );
 }
