@@ -11,6 +11,7 @@ export const allowedImports = {
   'packages/agent': ['@loom/core', '@loom/protocol', '@loom/hook-tools'],
   'packages/cli': ['@loom/core', '@loom/protocol'],
   'packages/ops': ['@loom/core', '@loom/protocol'],
+  'packages/testing': ['@loom/core', '@loom/ops'],
   e2e: ['@loom/core', '@loom/protocol'],
 };
 

@@ -3,7 +3,7 @@
  * application bag; every unit, the leader included, sees the change and keeps the address in
  * stored state, which this charm has the controller keep (state-get / state-set).
  */
-import { ActiveStatus, CharmBase, main, MaintenanceStatus, StoredState } from '@loom/ops';
+import { ActiveStatus, CharmBase, MaintenanceStatus, StoredState } from '@loom/ops';
 import type { Framework, RelationChangedEvent } from '@loom/ops';
 
 export class DatabaseCharm extends CharmBase {
@@ -36,5 +36,3 @@ export class DatabaseCharm extends CharmBase {
     await this.unit.setStatus(new ActiveStatus(`leader at ${leaderIp}`));
   };
 }
-
-await main(DatabaseCharm, { storage: 'controller' });

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { ActiveStatus, CharmBase, main, StoredState, WaitingStatus } from '@loom/ops';
+import { ActiveStatus, CharmBase, StoredState, WaitingStatus } from '@loom/ops';
 import type {
   CollectStatusEvent,
   Framework,
@@ -68,5 +68,3 @@ export class SpecialProviderCharm extends CharmBase {
     );
   };
 }
-
-await main(SpecialProviderCharm);

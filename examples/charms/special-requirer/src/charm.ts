@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 
-import { ActiveStatus, CharmBase, main, WaitingStatus } from '@loom/ops';
+import { ActiveStatus, CharmBase, WaitingStatus } from '@loom/ops';
 import type { Framework, RelationChangedEvent } from '@loom/ops';
 
 /** The token a requirer unit sends for a provider's uuid and unit field. */
@@ -40,5 +40,3 @@ export class SpecialRequirerCharm extends CharmBase {
     await this.unit.setStatus(new ActiveStatus(`token sent to ${relation.app.name}`));
   };
 }
-
-await main(SpecialRequirerCharm);

@@ -1,0 +1,13 @@
+/**
+ * @loom/testing: tests of TypeScript charms whose hooks are exactly the engine's. TestModel runs
+ * many charms against each other in one process through core's simulator; ContextBackend
+ * answers @loom/ops from core's hook contexts.
+ */
+export { CharmSpecError, loadCharmSpec } from './charm-spec.js';
+export type { CharmSpec } from './charm-spec.js';
+export { ContextBackend } from './context-backend.js';
+export type { ActionRecord, ContextBackendInit } from './context-backend.js';
+export { opsHandler } from './ops-handler.js';
+export type { HookFailure, OpsHandlerHost } from './ops-handler.js';
+export { HookFailedError, TestModel } from './test-model.js';
+export type { DeployOptions, TestModelOptions } from './test-model.js';
