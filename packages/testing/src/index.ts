@@ -11,3 +11,7 @@ export { opsHandler } from './ops-handler.js';
 export type { HookFailure, OpsHandlerHost } from './ops-handler.js';
 export { HookFailedError, TestModel } from './test-model.js';
 export type { DeployOptions, TestModelOptions } from './test-model.js';
+export { Harness, HarnessError } from './harness.js';
+export type { HarnessOptions } from './harness.js';
+export { ActionFailed, ActionParamsError, runAction } from './run-action.js';
+export type { ActionOutput, ActionRun } from './run-action.js';

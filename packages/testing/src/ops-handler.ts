@@ -23,6 +23,8 @@ export interface OpsHandlerHost {
   readonly addressOf: (unit: string) => string;
   /** Told of each failed hook before the simulator records it. */
   readonly failed: (failure: HookFailure) => void;
+  /** Whether the charm's code runs for this unit's hook now; by default always. */
+  readonly runsOn?: (unit: string) => boolean;
 }
 
 /** The simulator handler that runs `charmType` (whose metadata is `metadata`) for each hook. */
@@ -32,6 +34,7 @@ export function opsHandler(
   host: OpsHandlerHost,
 ): CharmHandler {
   return async (context: HookContext) => {
+    if (host.runsOn?.(context.unit) === false) return;
     const hook = context.hook?.name ?? '';
     const backend = new ContextBackend({
       context,

@@ -12,14 +12,16 @@
  * await model.settle();
  * assert.equal(model.appBag(relation, 'db').host, '172.16.0.1');
  */
-import { describeHook, Simulator } from '@loom/core';
-import type { ConfigValue, LogLine, SettleReport, Status } from '@loom/core';
+import { applicationOfUnit, commitBagWrite, describeHook, setLeader, Simulator } from '@loom/core';
+import type { CharmMetadata, ConfigValue, LogLine, SettleReport, Status } from '@loom/core';
 import type { CharmType } from '@loom/ops';
 
 import { loadCharmSpec } from './charm-spec.js';
 import type { CharmSpec } from './charm-spec.js';
 import { opsHandler } from './ops-handler.js';
 import type { HookFailure } from './ops-handler.js';
+import { runAction } from './run-action.js';
+import type { ActionOutput } from './run-action.js';
 
 /** How units are interleaved: round-robin by name (default), or a seeded random order. */
 export interface TestModelOptions {
@@ -36,6 +38,11 @@ export interface DeployOptions {
   readonly config?: Readonly<Record<string, ConfigValue>>;
   /** Existing machines for the first units. */
   readonly to?: readonly string[];
+  /**
+   * Whether the charm's code runs for a unit's hook; by default for every unit. A unit for which
+   * it does not run still has every hook, committing nothing (the Harness's stand-in units).
+   */
+  readonly runsOn?: (unit: string) => boolean;
 }
 
 /** Settling left hooks failed that the test did not expect. */
@@ -65,6 +72,8 @@ export class TestModel {
   /** The simulator underneath, for what this class does not wrap. */
   readonly simulator: Simulator;
   private failures: HookFailure[] = [];
+  /** Each application's charm class and metadata, for actions. */
+  private readonly charms = new Map<string, { charmType: CharmType; metadata: CharmMetadata }>();
 
   constructor(options: TestModelOptions = {}) {
     this.simulator = new Simulator({
@@ -82,10 +91,12 @@ export class TestModel {
    */
   deploy(application: string, charmType: CharmType, options: DeployOptions): readonly string[] {
     const metadata = loadCharmSpec(options.charm);
+    this.charms.set(application, { charmType, metadata });
     const handler = opsHandler(charmType, metadata, {
       model: () => this.simulator.state,
       addressOf: (unit) => this.simulator.addressOf(unit),
       failed: (failure) => this.failures.push(failure),
+      ...(options.runsOn === undefined ? {} : { runsOn: options.runsOn }),
     });
     return this.simulator.deploy({
       application,
@@ -95,6 +106,59 @@ export class TestModel {
       ...(options.config === undefined ? {} : { config: options.config }),
       ...(options.to === undefined ? {} : { to: options.to }),
     }).units;
+  }
+
+  /**
+   * Deploys an application that runs no charm code: its units have every hook and commit nothing
+   * of their own; the test writes their bags with writeBag(). The Harness's remote applications.
+   */
+  deployStandIn(
+    application: string,
+    charm: CharmSpec | CharmMetadata,
+    numUnits: number,
+  ): readonly string[] {
+    const metadata = 'name' in charm ? charm : loadCharmSpec(charm);
+    return this.simulator.deploy({ application, charm: metadata, numUnits }).units;
+  }
+
+  /**
+   * Writes a bag as committed by its owner (a unit, or an application), with no permission
+   * checks; "" deletes a key. The units that can see it get relation-changed as Juju runs it.
+   */
+  writeBag(relationId: number, owner: string, data: Readonly<Record<string, string>>): void {
+    this.simulator.run((state) =>
+      commitBagWrite(state, {
+        relationId,
+        owner: owner.includes('/')
+          ? { kind: 'unit', unit: owner }
+          : { kind: 'application', application: owner },
+        settings: new Map(Object.entries(data)),
+      }),
+    );
+  }
+
+  /** Makes `unit` its application's leader (leadership moves at once, as an expired lease). */
+  setLeader(unit: string): void {
+    this.simulator.run((state) => setLeader(state, { application: applicationOfUnit(unit), unit }));
+  }
+
+  /**
+   * Runs an action of the unit's charm, committing its writes; settle() then runs the hooks
+   * they cause.
+   *
+   * @throws ActionParamsError, ActionFailed, or what the charm threw.
+   */
+  runAction(
+    unit: string,
+    name: string,
+    params: Readonly<Record<string, unknown>> = {},
+  ): Promise<ActionOutput> {
+    const charm = this.charms.get(applicationOfUnit(unit));
+    if (charm === undefined)
+      throw new Error(
+        `unit "${unit}" runs no TypeScript charm: deploy its application with deploy()`,
+      );
+    return runAction({ simulator: this.simulator, ...charm, unit, name, params });
   }
 
   /** Adds units to an application; returns their names. */
