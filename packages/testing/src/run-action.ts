@@ -1,27 +1,16 @@
 /**
  * Running an action of a TypeScript charm in the simulator's model, as the unit agent runs one:
- * outside any hook, with the unit's relations as its uniter sees them, @loom/ops's main() for
- * `actions/<name>`, and the action's relation, state and port writes committed when the charm's
- * code returns — even when it called fail(), as Juju commits them (the process exited 0).
+ * outside any hook, @loom/ops's main() for `actions/<name>`, its parameters checked first, and
+ * its writes committed when the charm's code returns — even when it called fail(), as Juju
+ * commits them (the process exited 0).
  */
 import { randomUUID } from 'node:crypto';
 
-import {
-  commitHook,
-  HookContext,
-  HookToolError,
-  JUJU_VERSION,
-  MemberBagCache,
-  setApplicationStatus,
-  setUnitStatus,
-  writeLeaderSettings,
-} from '@loom/core';
 import type { CharmMetadata, Simulator } from '@loom/core';
-import { ControllerUnitStateStore, main } from '@loom/ops';
 import type { CharmType } from '@loom/ops';
 
-import { ContextBackend } from './context-backend.js';
 import type { ActionRecord } from './context-backend.js';
+import { runOutsideResolver } from './run-outside-resolver.js';
 
 /** What an action reported. */
 export interface ActionOutput {
@@ -67,35 +56,7 @@ export interface ActionRun {
  *   charm threw, when it threw (nothing is committed then).
  */
 export async function runAction(run: ActionRun): Promise<ActionOutput> {
-  const { simulator, unit } = run;
   checkParams(run);
-  const uniter = simulator.uniterState(unit);
-  if (uniter === undefined)
-    throw new Error(`unit "${unit}" has not started yet; settle the model before running actions`);
-  const context = new HookContext({
-    model: () => simulator.state,
-    unit,
-    uniter,
-    memberCache: new MemberBagCache(),
-    effects: {
-      writeLeaderSettings: (settings) => {
-        const result = writeLeaderSettings(simulator.state, { unit, settings });
-        if (!result.ok) throw new HookToolError('not-leader', result.message, 1);
-        simulator.run(() => result);
-      },
-      setStatus: (status, application) => {
-        simulator.run((state) =>
-          application
-            ? setApplicationStatus(state, { unit, status })
-            : setUnitStatus(state, { unit, workload: status }),
-        );
-      },
-      setWorkloadVersion: (workloadVersion) => {
-        simulator.run((state) => setUnitStatus(state, { unit, workloadVersion }));
-      },
-      log: () => undefined,
-    },
-  });
   const action: ActionRecord = {
     name: run.name,
     params: run.params,
@@ -103,37 +64,18 @@ export async function runAction(run: ActionRun): Promise<ActionOutput> {
     logs: [],
     failure: undefined,
   };
-  const backend = new ContextBackend({
-    context,
-    model: () => simulator.state,
-    address: simulator.addressOf(unit),
-    action,
-  });
-  const uuid = randomUUID();
-  await main(run.charmType, {
-    env: {
+  await runOutsideResolver({
+    simulator: run.simulator,
+    charmType: run.charmType,
+    metadata: run.metadata,
+    unit: run.unit,
+    environment: {
       JUJU_DISPATCH_PATH: `actions/${run.name}`,
       JUJU_ACTION_NAME: run.name,
-      JUJU_ACTION_UUID: uuid,
-      JUJU_UNIT_NAME: unit,
-      JUJU_MODEL_NAME: simulator.state.name,
-      JUJU_VERSION,
+      JUJU_ACTION_UUID: randomUUID(),
     },
-    metadata: run.metadata,
-    backend,
-    store: new ControllerUnitStateStore(backend),
-    legacyHooks: false,
+    action,
   });
-  const charmState = context.changedCharmState();
-  const ports = context.portChanges();
-  simulator.run((state) =>
-    commitHook(state, {
-      unit,
-      relationSettings: context.relationWrites(),
-      ...(charmState === undefined ? {} : { charmState }),
-      ...(ports === undefined ? {} : { ports }),
-    }),
-  );
   const output = { results: action.results, logs: action.logs };
   if (action.failure !== undefined) throw new ActionFailed(action.failure, output);
   return output;
