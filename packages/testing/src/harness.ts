@@ -12,13 +12,13 @@
  * const id = await harness.addRelation('db', 'postgresql', { unitData: { host: '10.0.0.4' } });
  * assert.equal(harness.getRelationData(id, 'demo/0').url, 'postgres://10.0.0.4');
  */
-import { loadCharm } from '@loom/core';
 import type { CharmMetadata, ConfigValue, LogLine, Status } from '@loom/core';
 import type { CharmType } from '@loom/ops';
 
 import { loadCharmSpec } from './charm-spec.js';
 import type { CharmSpec } from './charm-spec.js';
 import type { ActionOutput } from './run-action.js';
+import { standInCharm } from './stand-in-charm.js';
 import { TestModel } from './test-model.js';
 
 /** How the Harness's charm is described and set up. */
@@ -158,7 +158,7 @@ export class Harness {
       );
     const withData = data.appData !== undefined || data.unitData !== undefined;
     const units = data.units ?? (withData ? 1 : 0);
-    this.model.deployStandIn(remoteApp, standInCharm(remoteApp, endpoint, own), units);
+    this.model.deployStandIn(remoteApp, standInCharm(remoteApp, own), units);
     const id = this.model.integrate(`${this.app}:${endpoint}`, `${remoteApp}:${endpoint}`);
     this.remotes.set(id, remoteApp);
     if (data.appData !== undefined) this.pendingWrites.push([id, remoteApp, data.appData]);
@@ -308,21 +308,4 @@ export class Harness {
       );
     return remote;
   }
-}
-
-/** The stand-in's charm: one endpoint of the same name and interface, the other role. */
-function standInCharm(
-  application: string,
-  endpoint: string,
-  own: CharmMetadata['endpoints'][number],
-): CharmMetadata {
-  const role = own.role === 'provider' ? 'requires' : 'provides';
-  const loaded = loadCharm({
-    'metadata.yaml': `name: ${application}\nsummary: Harness stand-in\ndescription: Runs no code.\n${role}:\n  ${endpoint}:\n    interface: ${own.interface}\n`,
-  });
-  if (!loaded.ok)
-    throw new HarnessError(
-      `"${application}" cannot stand in: ${loaded.problems.map((p) => p.message).join('; ')}`,
-    );
-  return loaded.metadata;
 }
