@@ -41,6 +41,8 @@ export interface ContextBackendInit {
   readonly model: () => ModelState;
   /** The unit's machine address (network-get). */
   readonly address: string;
+  /** Addresses of particular bindings, instead of the machine's (the test's own networks). */
+  readonly networks?: Readonly<Record<string, string>>;
   /** The action being run, if this is an action rather than a hook. */
   readonly action?: ActionRecord;
 }
@@ -127,7 +129,8 @@ export class ContextBackend implements Backend {
     return this.answer('network-get', () => {
       // -r names a relation the unit must see (R7.4), as the tool checks it.
       if (relationId !== undefined) this.context.relationList(relationId);
-      return networkAnswer(this.init.model(), this.context.unit, binding, this.init.address);
+      const address = this.init.networks?.[binding] ?? this.init.address;
+      return networkAnswer(this.init.model(), this.context.unit, binding, address);
     });
   }
 

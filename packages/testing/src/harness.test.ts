@@ -32,11 +32,12 @@ const CHARM = {
 };
 
 class DemoCharm extends CharmBase {
-  readonly stored = new StoredState<{ urls: string[]; denied: string; greeting: string }>(
-    this,
-    'stored',
-    { urls: [], denied: '', greeting: '' },
-  );
+  readonly stored = new StoredState<{
+    urls: string[];
+    denied: string;
+    greeting: string;
+    address: string;
+  }>(this, 'stored', { urls: [], denied: '', greeting: '', address: '' });
 
   constructor(framework: Framework) {
     super(framework);
@@ -63,6 +64,7 @@ class DemoCharm extends CharmBase {
     const url = `postgres://${host}`;
     await event.relation.data.unit(this.unit.name).set('url', url);
     this.stored.data.urls.push(url);
+    this.stored.data.address = (await this.model.network('db')).ingressAddress ?? '';
   };
 
   private readonly onConfigChanged = async (): Promise<void> => {
@@ -175,5 +177,13 @@ describe('Harness', () => {
       /does not take "extra"/,
     );
     await assert.rejects(harness.runAction('wave'), /action "wave" is not declared by the charm/);
+  });
+
+  it('answers network-get with the address addNetwork gave', async () => {
+    const harness = Harness.create(DemoCharm, { charm: CHARM, leader: true });
+    harness.addNetwork('10.20.30.40', { endpoint: 'db' });
+    await harness.beginWithInitialHooks();
+    await harness.addRelation('db', 'postgresql', { unitData: { host: 'h' } });
+    assert.equal(stored(harness).address, '10.20.30.40');
   });
 });

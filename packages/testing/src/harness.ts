@@ -52,6 +52,8 @@ export class Harness {
   private pendingWrites: [number, string, Readonly<Record<string, string>>][] = [];
   /** The unit that leads instead of the unit under test, once there is one. */
   private standIn: string | undefined;
+  /** Addresses network-get gives for particular bindings (addNetwork). */
+  private readonly networks: Record<string, string> = {};
 
   private constructor(
     private readonly charmType: CharmType,
@@ -62,6 +64,7 @@ export class Harness {
     [this.unit = `${this.app}/0`] = this.model.deploy(this.app, charmType, {
       charm: options.charm,
       runsOn: (unit) => unit === this.unit && this.hooksEnabled,
+      networksOf: (unit) => (unit === this.unit ? this.networks : undefined),
     });
     if (options.leader !== true) this.standIn = this.addStandInLeader();
   }
@@ -158,13 +161,26 @@ export class Harness {
       );
     const withData = data.appData !== undefined || data.unitData !== undefined;
     const units = data.units ?? (withData ? 1 : 0);
-    this.model.deployStandIn(remoteApp, standInCharm(remoteApp, own), units);
-    const id = this.model.integrate(`${this.app}:${endpoint}`, `${remoteApp}:${endpoint}`);
+    const standIn = standInCharm(remoteApp, own);
+    this.model.deployStandIn(remoteApp, standIn.metadata, units);
+    const id = this.model.integrate(`${this.app}:${endpoint}`, `${remoteApp}:${standIn.endpoint}`);
     this.remotes.set(id, remoteApp);
     if (data.appData !== undefined) this.pendingWrites.push([id, remoteApp, data.appData]);
     if (data.unitData !== undefined) this.pendingWrites.push([id, `${remoteApp}/0`, data.unitData]);
     await this.settleIfBegun();
     return id;
+  }
+
+  /**
+   * What network-get answers for `endpoint` (every binding when none is given): `address` as the
+   * bind, ingress and egress address, instead of the machine's.
+   */
+  addNetwork(address: string, options: { readonly endpoint?: string } = {}): void {
+    const bindings =
+      options.endpoint === undefined
+        ? this.metadata.endpoints.map((endpoint) => endpoint.name)
+        : [options.endpoint];
+    for (const binding of bindings) this.networks[binding] = address;
   }
 
   /** The id of the peer relation on `endpoint`. */

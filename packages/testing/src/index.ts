@@ -19,5 +19,21 @@ export { Context, UncaughtCharmError } from './state/context.js';
 export { InconsistentStateError } from './state/consistency.js';
 export { EVENTS } from './state/events.js';
 export type { StateEvent, UnitHookName } from './state/events.js';
-export { peerRelation, relation, state, StateValidationError } from './state/state.js';
-export type { Bag, DeferredNotice, PeerRelation, Relation, State } from './state/state.js';
+export {
+  peerRelation,
+  relation,
+  state,
+  StateValidationError,
+  subordinateRelation,
+} from './state/state.js';
+export type {
+  AnyRelation,
+  Bag,
+  DeferredNotice,
+  PeerRelation,
+  Relation,
+  State,
+  SubordinateRelation,
+} from './state/state.js';
+export { standInCharm } from './stand-in-charm.js';
+export type { StandIn } from './stand-in-charm.js';

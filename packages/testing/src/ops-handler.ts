@@ -23,6 +23,8 @@ export interface OpsHandlerHost {
   readonly addressOf: (unit: string) => string;
   /** Told of each failed hook before the simulator records it. */
   readonly failed: (failure: HookFailure) => void;
+  /** Addresses of particular bindings of a unit, instead of its machine's. */
+  readonly networksOf?: (unit: string) => Readonly<Record<string, string>> | undefined;
   /** Whether the charm's code runs for this unit's hook now; by default always. */
   readonly runsOn?: (unit: string) => boolean;
 }
@@ -36,10 +38,12 @@ export function opsHandler(
   return async (context: HookContext) => {
     if (host.runsOn?.(context.unit) === false) return;
     const hook = context.hook?.name ?? '';
+    const networks = host.networksOf?.(context.unit);
     const backend = new ContextBackend({
       context,
       model: host.model,
       address: host.addressOf(context.unit),
+      ...(networks === undefined ? {} : { networks }),
     });
     try {
       await main(charmType, {

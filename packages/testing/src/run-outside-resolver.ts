@@ -36,6 +36,8 @@ export interface OutsideRun {
   readonly action?: ActionRecord;
   /** Where juju-log lines go. */
   readonly logs?: LogLine[];
+  /** Addresses of particular bindings, instead of the machine's. */
+  readonly networks?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -80,6 +82,7 @@ export async function runOutsideResolver(run: OutsideRun): Promise<void> {
     model: () => simulator.state,
     address: simulator.addressOf(unit),
     ...(run.action === undefined ? {} : { action: run.action }),
+    ...(run.networks === undefined ? {} : { networks: run.networks }),
   });
   await main(run.charmType, {
     env: {

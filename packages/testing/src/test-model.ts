@@ -43,6 +43,8 @@ export interface DeployOptions {
    * it does not run still has every hook, committing nothing (the Harness's stand-in units).
    */
   readonly runsOn?: (unit: string) => boolean;
+  /** Addresses of particular bindings of a unit, instead of its machine's. */
+  readonly networksOf?: (unit: string) => Readonly<Record<string, string>> | undefined;
 }
 
 /** Settling left hooks failed that the test did not expect. */
@@ -97,6 +99,7 @@ export class TestModel {
       addressOf: (unit) => this.simulator.addressOf(unit),
       failed: (failure) => this.failures.push(failure),
       ...(options.runsOn === undefined ? {} : { runsOn: options.runsOn }),
+      ...(options.networksOf === undefined ? {} : { networksOf: options.networksOf }),
     });
     return this.simulator.deploy({
       application,

@@ -7,7 +7,7 @@
 import type { CharmMetadata } from '@loom/core';
 
 import type { StateEvent } from './events.js';
-import type { PeerRelation, Relation, State } from './state.js';
+import type { AnyRelation, PeerRelation, State } from './state.js';
 
 /** The state or event cannot happen; the message says what to change. */
 export class InconsistentStateError extends Error {
@@ -55,10 +55,10 @@ export function checkConsistency(metadata: CharmMetadata, state: State, event: S
       refuse(`"${relation.endpoint}" is a peer endpoint: describe it with peerRelation()`);
     if (endpoint.role !== 'peer' && relation.kind === 'peer')
       refuse(`"${relation.endpoint}" is not a peer endpoint: describe it with relation()`);
-    if (endpoint.scope === 'container')
-      refuse(
-        `"${relation.endpoint}" is container-scoped: test subordinate relations with TestModel, which deploys both charms`,
-      );
+    if (endpoint.scope === 'container' && relation.kind !== 'subordinate')
+      refuse(`"${relation.endpoint}" is container-scoped: describe it with subordinateRelation()`);
+    if (endpoint.scope !== 'container' && relation.kind === 'subordinate')
+      refuse(`"${relation.endpoint}" is not container-scoped: describe it with relation()`);
     if (relation.kind === 'peer') {
       if (peers.has(relation.endpoint))
         refuse(`peer relation "${relation.endpoint}" is given twice; give it once`);
@@ -78,13 +78,30 @@ export function checkConsistency(metadata: CharmMetadata, state: State, event: S
           `relation "${relation.endpoint}": remote application "${relation.remoteAppName}" is taken; give each relation its own remoteAppName`,
         );
       remoteNames.add(relation.remoteAppName);
-      checkNumbers(
-        `relation "${relation.endpoint}" remoteUnitsData`,
-        Object.keys(relation.remoteUnitsData).map(Number),
-        0,
-      );
+      if (relation.kind === 'regular')
+        checkNumbers(
+          `relation "${relation.endpoint}" remoteUnitsData`,
+          Object.keys(relation.remoteUnitsData).map(Number),
+          0,
+        );
     }
   }
+  const principals = state.relations.filter((relation) => relation.kind === 'subordinate');
+  if (metadata.subordinate && principals.length !== 1)
+    refuse(
+      `${metadata.name} is a subordinate: its unit exists beside one principal; give exactly one subordinateRelation() (${principals.length} given)`,
+    );
+  if (
+    metadata.subordinate &&
+    state.relations.some(
+      (relation) => relation.kind === 'peer' && Object.keys(relation.peersData).length > 0,
+    )
+  )
+    refuse(
+      `${metadata.name} is a subordinate: its peers come with more principals; test them with TestModel`,
+    );
+  if (state.secrets.length > 0)
+    refuse('Loom does not model secrets yet: leave state.secrets empty');
   const peerCounts = new Set(
     state.relations
       .filter((relation): relation is PeerRelation => relation.kind === 'peer')
@@ -128,7 +145,8 @@ function checkEvent(metadata: CharmMetadata, state: State, event: StateEvent): v
 }
 
 /** The remote (or peer) unit numbers of a relation. */
-export function unitNumbers(relation: Relation | PeerRelation): number[] {
+export function unitNumbers(relation: AnyRelation): number[] {
+  if (relation.kind === 'subordinate') return [0];
   const bags = relation.kind === 'peer' ? relation.peersData : relation.remoteUnitsData;
   return Object.keys(bags)
     .map(Number)

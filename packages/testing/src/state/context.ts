@@ -35,10 +35,11 @@ import { runAction } from '../run-action.js';
 import type { ActionOutput } from '../run-action.js';
 import { runOutsideResolver } from '../run-outside-resolver.js';
 import { standInCharm } from '../stand-in-charm.js';
+import type { StandIn } from '../stand-in-charm.js';
 import { checkConsistency, InconsistentStateError, unitNumbers } from './consistency.js';
 import { EVENTS } from './events.js';
 import type { StateEvent } from './events.js';
-import type { Bag, DeferredNotice, PeerRelation, Relation, State } from './state.js';
+import type { AnyRelation, Bag, DeferredNotice, State } from './state.js';
 import { state as makeState } from './state.js';
 
 /** The charm's code threw while running the event: which event, on which unit, and the error. */
@@ -63,7 +64,7 @@ const SNAPSHOT_PREFIX = 'loom.snapshot.';
 /** One model built from a state: the simulator, and each state relation's engine id. */
 interface Built {
   readonly simulator: Simulator;
-  readonly ids: Map<Relation | PeerRelation, number>;
+  readonly ids: Map<AnyRelation, number>;
 }
 
 export class Context {
@@ -125,6 +126,7 @@ export class Context {
             ? { JUJU_DISPATCH_PATH: `hooks/${name}`, JUJU_HOOK_NAME: name }
             : hookVariables(hook),
         logs,
+        ...(Object.keys(before.networks).length === 0 ? {} : { networks: before.networks }),
       });
     } catch (error) {
       throw new UncaughtCharmError(name, this.unit, error);
@@ -145,7 +147,7 @@ export class Context {
       simulator.deploy({
         application: this.app,
         charm: this.metadata,
-        numUnits: 1 + peerCount,
+        numUnits: this.metadata.subordinate ? 0 : 1 + peerCount,
         ...(Object.keys(given.config).length === 0 ? {} : { config: given.config }),
       });
     } catch (error) {
@@ -153,22 +155,28 @@ export class Context {
         throw new InconsistentStateError(`the state's config: ${error.message}`);
       throw error;
     }
-    const ids = new Map<Relation | PeerRelation, number>();
+    const ids = new Map<AnyRelation, number>();
     for (const relation of given.relations) {
       if (relation.kind === 'peer') {
         ids.set(relation, this.peerRelationId(simulator.state, relation.endpoint));
         continue;
       }
+      const standIn = this.standIn(relation);
       simulator.deploy({
         application: relation.remoteAppName,
-        charm: this.standIn(relation),
-        numUnits: Object.keys(relation.remoteUnitsData).length,
+        charm: standIn.metadata,
+        numUnits:
+          relation.kind === 'regular'
+            ? Object.keys(relation.remoteUnitsData).length
+            : this.metadata.subordinate
+              ? 1
+              : 0,
       });
       ids.set(
         relation,
         simulator.integrate(
           `${this.app}:${relation.endpoint}`,
-          `${relation.remoteAppName}:${relation.endpoint}`,
+          `${relation.remoteAppName}:${standIn.endpoint}`,
         ).relationId,
       );
     }
@@ -198,7 +206,7 @@ export class Context {
     return { simulator, ids };
   }
 
-  private writeBags(simulator: Simulator, relation: Relation | PeerRelation, id: number): void {
+  private writeBags(simulator: Simulator, relation: AnyRelation, id: number): void {
     const write = (owner: string, bag: Bag) => {
       if (Object.keys(bag).length === 0) return;
       simulator.run((model) =>
@@ -217,7 +225,9 @@ export class Context {
       for (const [number, bag] of Object.entries(relation.peersData))
         write(`${this.app}/${number}`, bag);
     } else {
-      for (const [number, bag] of Object.entries(relation.remoteUnitsData))
+      const remoteUnits =
+        relation.kind === 'regular' ? relation.remoteUnitsData : { 0: relation.remoteUnitData };
+      for (const [number, bag] of Object.entries(remoteUnits))
         write(`${relation.remoteAppName}/${number}`, bag);
       write(relation.remoteAppName, relation.remoteAppData);
     }
@@ -253,11 +263,11 @@ export class Context {
     });
   }
 
-  private standIn(relation: Relation): CharmMetadata {
+  private standIn(relation: Exclude<AnyRelation, { kind: 'peer' }>): StandIn {
     const own = this.metadata.endpoints.find((endpoint) => endpoint.name === relation.endpoint);
     if (own === undefined) throw new InconsistentStateError(`no endpoint "${relation.endpoint}"`);
     try {
-      return standInCharm(relation.remoteAppName, own);
+      return standInCharm(relation.remoteAppName, own, this.metadata.subordinate);
     } catch (error) {
       throw new InconsistentStateError(
         `relation "${relation.endpoint}": ${(error as Error).message}`,
@@ -283,7 +293,7 @@ export class Context {
       Object.fromEntries(model.bags.get(id)?.applications.get(application)?.values ?? []);
     const relations = before.relations
       .filter((relation) => model.relations.has(built.ids.get(relation) ?? -1))
-      .map((relation): Relation | PeerRelation => {
+      .map((relation): AnyRelation => {
         const id = built.ids.get(relation) ?? -1;
         const common = {
           id,
@@ -298,10 +308,18 @@ export class Context {
               unitNumbers(relation).map((number) => [number, unitBag(id, `${this.app}/${number}`)]),
             ),
           };
+        const remoteAppData = appBag(id, relation.remoteAppName);
+        if (relation.kind === 'subordinate')
+          return {
+            ...relation,
+            ...common,
+            remoteAppData,
+            remoteUnitData: unitBag(id, `${relation.remoteAppName}/0`),
+          };
         return {
           ...relation,
           ...common,
-          remoteAppData: appBag(id, relation.remoteAppName),
+          remoteAppData,
           remoteUnitsData: Object.fromEntries(
             unitNumbers(relation).map((number) => [
               number,
@@ -318,6 +336,7 @@ export class Context {
       leader: model.leaders.get(this.app) === this.unit,
       config: before.config,
       relations,
+      networks: before.networks,
       charmState,
       storedStates: storedStatesOf(charmState),
       deferred: deferredOf(charmState),

@@ -4,7 +4,7 @@
  */
 import type { RelationHookKind } from '@loom/core';
 
-import type { PeerRelation, Relation } from './state.js';
+import type { AnyRelation } from './state.js';
 
 /** Hooks that are about the unit, not a relation. */
 export type UnitHookName =
@@ -24,7 +24,7 @@ export type StateEvent =
   | {
       readonly kind: 'relation';
       readonly hook: RelationHookKind;
-      readonly relation: Relation | PeerRelation;
+      readonly relation: AnyRelation;
       /** The remote (or peer) unit's number, for joined, changed and departed. */
       readonly remoteUnit?: number;
       /** The departing unit's number, for departed; the remote unit by default. */
@@ -36,7 +36,7 @@ export type StateEvent =
       readonly params: Readonly<Record<string, unknown>>;
     };
 
-type RelationOf = Relation | PeerRelation;
+type RelationOf = AnyRelation;
 
 function unitEvent(hook: UnitHookName): () => StateEvent {
   return () => ({ kind: 'unit', hook });

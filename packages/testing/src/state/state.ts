@@ -35,6 +35,25 @@ export interface PeerRelation {
   readonly id?: number;
 }
 
+/**
+ * A container-scoped relation: between a subordinate and its principal. The remote side is one
+ * unit (`<remoteAppName>/0`): the principal of a subordinate charm, or the subordinate of a
+ * principal one.
+ */
+export interface SubordinateRelation {
+  readonly kind: 'subordinate';
+  readonly endpoint: string;
+  readonly remoteAppName: string;
+  readonly localAppData: Bag;
+  readonly localUnitData: Bag;
+  readonly remoteAppData: Bag;
+  readonly remoteUnitData: Bag;
+  readonly id?: number;
+}
+
+/** Any relation of the state. */
+export type AnyRelation = Relation | PeerRelation | SubordinateRelation;
+
 /** A deferred event in the unit's queue: its handle path and the observer it returns to. */
 export interface DeferredNotice {
   readonly eventPath: string;
@@ -46,7 +65,13 @@ export interface State {
   readonly leader: boolean;
   /** Option values; options not given have their defaults. */
   readonly config: Readonly<Record<string, ConfigValue>>;
-  readonly relations: readonly (Relation | PeerRelation)[];
+  readonly relations: readonly AnyRelation[];
+  /** network-get's address for particular bindings; the others get the machine's. */
+  readonly networks: Readonly<Record<string, string>>;
+  /**
+   * Secrets: a placeholder. Loom does not model secrets yet, so a state with any is refused.
+   */
+  readonly secrets: readonly unknown[];
   /** Stored state by handle path (`DemoCharm/StoredStateData[stored]`). */
   readonly storedStates: Readonly<Record<string, unknown>>;
   /** The unit's charm state (state-get); @loom/ops keeps stored state and deferred events here. */
@@ -122,12 +147,31 @@ export function peerRelation(
   });
 }
 
+/** A container-scoped relation of `endpoint` to `remoteAppName` (default `remote`). */
+export function subordinateRelation(
+  endpoint: string,
+  options: Partial<Omit<SubordinateRelation, 'kind' | 'endpoint' | 'id'>> = {},
+): SubordinateRelation {
+  const where = `subordinate relation "${endpoint}"`;
+  return Object.freeze({
+    kind: 'subordinate',
+    endpoint,
+    remoteAppName: options.remoteAppName ?? 'remote',
+    localAppData: checkBag(`${where} localAppData`, options.localAppData ?? {}),
+    localUnitData: checkBag(`${where} localUnitData`, options.localUnitData ?? {}),
+    remoteAppData: checkBag(`${where} remoteAppData`, options.remoteAppData ?? {}),
+    remoteUnitData: checkBag(`${where} remoteUnitData`, options.remoteUnitData ?? {}),
+  });
+}
+
 /** A state: a non-leader with default config, no relations, no stored state, by default. */
 export function state(fields: Partial<State> = {}): State {
   return Object.freeze({
     leader: fields.leader ?? false,
     config: Object.freeze({ ...(fields.config ?? {}) }),
     relations: Object.freeze([...(fields.relations ?? [])]),
+    networks: Object.freeze({ ...(fields.networks ?? {}) }),
+    secrets: Object.freeze([...(fields.secrets ?? [])]),
     storedStates: Object.freeze({ ...(fields.storedStates ?? {}) }),
     charmState: checkBag('charmState', fields.charmState ?? {}),
     deferred: Object.freeze([...(fields.deferred ?? [])]),
