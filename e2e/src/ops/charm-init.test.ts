@@ -44,7 +44,7 @@ describe('a charm made by loom charm init, packed and deployed', () => {
       timeoutMs: 60_000,
     });
     assert.equal(tests.code, 0, tests.stdout + tests.stderr);
-    assert.match(tests.stdout, /# pass 1\n/);
+    assert.match(tests.stdout, /# pass 3\n/);
   });
 
   it('is packed into a .charm that deploys and shows its greeting', async () => {

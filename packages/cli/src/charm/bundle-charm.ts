@@ -23,22 +23,20 @@ export interface BundleResult {
   readonly bytes: number;
 }
 
-/** Where the charm's `@loom/ops` comes from when it has none of its own: this Loom's copy. */
-function loomOpsEntry(): string {
-  return createRequire(import.meta.url).resolve('@loom/ops');
-}
-
 /**
- * Resolves `@loom/ops` to Loom's own copy unless the charm has one in its node_modules, so a
- * charm builds without `npm install`; everything else resolves from the charm as usual.
+ * Resolves `@loom/ops` (and, in tests, `@loom/testing`) to Loom's own copy unless the charm has
+ * one in its node_modules, so a charm builds and tests without `npm install`; everything else
+ * resolves from the charm as usual.
  */
-function loomOpsPlugin(charmDir: string): Plugin {
+function loomPackagesPlugin(charmDir: string): Plugin {
   return {
-    name: 'loom-ops',
+    name: 'loom-packages',
     setup(build) {
-      build.onResolve({ filter: /^@loom\/ops$/ }, async () => {
-        const own = join(charmDir, 'node_modules', '@loom', 'ops');
-        return (await exists(own)) ? undefined : { path: loomOpsEntry() };
+      build.onResolve({ filter: /^@loom\/(ops|testing)$/ }, async ({ path }) => {
+        const own = join(charmDir, 'node_modules', ...path.split('/'));
+        return (await exists(own))
+          ? undefined
+          : { path: createRequire(import.meta.url).resolve(path) };
       });
     },
   };
@@ -87,7 +85,7 @@ export async function bundleCharm(
     keepNames: true,
     write: false,
     logLevel: 'silent',
-    plugins: [loomOpsPlugin(charmDir)],
+    plugins: [loomPackagesPlugin(charmDir)],
     // Bundled CommonJS dependencies call require() for Node's built-ins.
     banner: {
       js: "import { createRequire as loomCreateRequire } from 'node:module'; const require = loomCreateRequire(import.meta.url);",

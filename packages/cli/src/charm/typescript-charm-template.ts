@@ -122,57 +122,41 @@ await main(${className});
 
 function testSource(name: string, className: string): string {
   return `/**
- * The charm's tests: main() runs the charm for one hook against hook tools answered here, and the
- * test reads back what the charm asked of them. Run with \`npm test\`.
+ * The charm's tests, on @loom/testing: the Harness runs the charm's unit in Loom's engine, so each
+ * call gets exactly the hooks Juju would run. Run with \`npm test\`.
  */
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 
-import { HookToolBackend, main, MemoryUnitStateStore } from '@loom/ops';
-import type { ToolResult, ToolRunner } from '@loom/ops';
+import { Harness } from '@loom/testing';
 
 import { ${className} } from './charm.js';
 
-/** The charm's directory: the tests run from build/tests/. */
-const CHARM_DIR = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Answers the hook tools the charm calls, and records each call as one line. */
-class Tools implements ToolRunner {
-  readonly calls: string[] = [];
-
-  constructor(private readonly answers: Record<string, unknown>) {}
-
-  run(command: string, args: readonly string[]): Promise<ToolResult> {
-    this.calls.push([command, ...args].join(' '));
-    const answer = this.answers[command];
-    return Promise.resolve({
-      code: 0,
-      stdout: answer === undefined ? '' : JSON.stringify(answer),
-      stderr: '',
-    });
-  }
-}
-
-async function runHook(hook: string, tools: Tools): Promise<void> {
-  await main(${className}, {
-    env: {
-      JUJU_DISPATCH_PATH: \`hooks/\${hook}\`,
-      JUJU_UNIT_NAME: '${name}/0',
-      JUJU_MODEL_NAME: 'test',
-      JUJU_VERSION: '3.6.0',
-      JUJU_CHARM_DIR: CHARM_DIR,
-    },
-    store: new MemoryUnitStateStore(),
-    backend: new HookToolBackend(tools),
-  });
-}
+/** The charm's directory (the tests run from build/tests/): its metadata is read from there. */
+const charm = { directory: fileURLToPath(new URL('../../', import.meta.url)) };
 
 describe('${name}', () => {
   it('shows the configured greeting as its status', async () => {
-    const tools = new Tools({ 'config-get': { greeting: 'hi' }, 'is-leader': false });
-    await runHook('config-changed', tools);
-    assert.ok(tools.calls.includes('status-set --application=False active -- hi'), tools.calls.join('\\n'));
+    const harness = Harness.create(${className}, { charm, leader: true });
+    await harness.beginWithInitialHooks();
+    await harness.updateConfig({ greeting: 'hi' });
+    assert.deepEqual(harness.status(), { current: 'active', message: 'hi' });
+  });
+
+  it('shares the greeting with its peers when it leads', async () => {
+    const harness = Harness.create(${className}, { charm, leader: true });
+    await harness.beginWithInitialHooks();
+    await harness.updateConfig({ greeting: 'hi' });
+    const replicas = harness.relationId('replicas');
+    assert.equal(harness.getRelationData(replicas, '${name}').greeting, 'hi');
+  });
+
+  it('answers the greet action', async () => {
+    const harness = Harness.create(${className}, { charm, leader: true });
+    await harness.beginWithInitialHooks();
+    const output = await harness.runAction('greet', { name: 'world' });
+    assert.deepEqual(output.results, { message: 'hello, world' });
   });
 });
 `;

@@ -100,7 +100,7 @@ describe('loom charm build', () => {
       env: { ...process.env, NODE_TEST_CONTEXT: undefined },
     });
     assert.equal(tests.status, 0, tests.stdout + tests.stderr);
-    assert.match(tests.stdout, /# pass 1\n/);
+    assert.match(tests.stdout, /# pass 3\n/);
   });
 
   it('writes dispatch when the charm has none, and keeps one it has', async () => {
