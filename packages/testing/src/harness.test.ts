@@ -13,23 +13,9 @@ import type { ActionEvent, Framework, RelationChangedEvent, RelationJoinedEvent 
 
 import { Harness, HarnessError } from './harness.js';
 import { ActionFailed, ActionParamsError } from './run-action.js';
+import { demoCharmFiles } from './test-support/demo-charm-files.js';
 
-const CHARM = {
-  metadata: [
-    'name: demo',
-    'summary: s',
-    'description: d',
-    'requires:',
-    '  db:',
-    '    interface: pgsql',
-    'peers:',
-    '  replicas:',
-    '    interface: demo-replicas',
-    '',
-  ].join('\n'),
-  config: 'options:\n  greeting:\n    type: string\n    default: hello\n',
-  actions: 'greet:\n  params:\n    name:\n      type: string\n  required: [name]\n',
-};
+const CHARM = demoCharmFiles(true);
 
 class DemoCharm extends CharmBase {
   readonly stored = new StoredState<{

@@ -19,23 +19,9 @@ import type {
 import { InconsistentStateError } from './consistency.js';
 import { Context, UncaughtCharmError } from './context.js';
 import { peerRelation, relation, state } from './state.js';
+import { demoCharmFiles } from '../test-support/demo-charm-files.js';
 
-const CHARM = {
-  metadata: [
-    'name: demo',
-    'summary: s',
-    'description: d',
-    'requires:',
-    '  db:',
-    '    interface: pgsql',
-    'peers:',
-    '  replicas:',
-    '    interface: demo-replicas',
-    '',
-  ].join('\n'),
-  config: 'options:\n  greeting:\n    type: string\n    default: hello\n',
-  actions: 'greet:\n  params:\n    name:\n      type: string\n',
-};
+const CHARM = demoCharmFiles(false);
 
 class DemoCharm extends CharmBase {
   readonly stored = new StoredState<{ urls: string[]; left: number; denied: string }>(
