@@ -48,6 +48,8 @@ export interface MainOptions {
   readonly metadata?: CharmMetadata;
   /** Whether to run a legacy `hooks/<name>` of the charm first (default true, as ops does). */
   readonly legacyHooks?: boolean;
+  /** Told of the charm object once it is built (test kits keep it for inspection). */
+  readonly onCharm?: (charm: CharmBase) => void;
 }
 
 /**
@@ -107,6 +109,7 @@ export async function main(charmType: CharmType, options: MainOptions = {}): Pro
         },
       );
     const charm = new charmType(framework);
+    options.onCharm?.(charm);
     if (!restricted) {
       logDeferred(framework, log);
       await framework.reemit();

@@ -172,4 +172,15 @@ describe('Harness', () => {
     await harness.addRelation('db', 'postgresql', { unitData: { host: 'h' } });
     assert.equal(stored(harness).address, '10.20.30.40');
   });
+
+  it("gives the charm object of the unit's last hook, to inspect", async () => {
+    const harness = Harness.create(DemoCharm, { charm: CHARM, leader: true });
+    assert.throws(() => harness.charm, HarnessError);
+    await harness.beginWithInitialHooks();
+    await harness.updateConfig({ greeting: 'hey' });
+    const { charm } = harness;
+    assert.ok(charm instanceof DemoCharm);
+    assert.equal(charm.stored.data.greeting, 'hey');
+    assert.equal(harness.opsModel.unit.name, 'demo/0');
+  });
 });

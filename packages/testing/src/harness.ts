@@ -13,7 +13,7 @@
  * assert.equal(harness.getRelationData(id, 'demo/0').url, 'postgres://10.0.0.4');
  */
 import type { CharmMetadata, ConfigValue, LogLine, Status } from '@loom/core';
-import type { CharmType } from '@loom/ops';
+import type { CharmBase, CharmType, Model } from '@loom/ops';
 
 import { loadCharmSpec } from './charm-spec.js';
 import type { CharmSpec } from './charm-spec.js';
@@ -94,6 +94,25 @@ export class Harness {
    */
   async beginWithInitialHooks(): Promise<void> {
     await this.start();
+  }
+
+  /**
+   * The charm object of the unit's last hook, to inspect (its stored state, its attributes).
+   * Each hook builds a fresh one, as a real hook process does, so calls made through it after
+   * its hook are not committed; drive the unit with the Harness's methods instead.
+   *
+   * @throws HarnessError before any hook ran the charm's code.
+   */
+  get charm(): CharmBase {
+    const charm = this.model.charmOf(this.unit);
+    if (charm === undefined)
+      throw new HarnessError('no hook has run the charm yet: call beginWithInitialHooks() first');
+    return charm;
+  }
+
+  /** The @loom/ops model of the unit's last hook (see `charm`). */
+  get opsModel(): Model {
+    return this.charm.model;
   }
 
   /** Whether the unit under test leads its application. */

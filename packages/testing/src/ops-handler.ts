@@ -6,7 +6,7 @@
  */
 import type { CharmHandler, CharmMetadata, HookContext, ModelState } from '@loom/core';
 import { ControllerUnitStateStore, main } from '@loom/ops';
-import type { CharmType } from '@loom/ops';
+import type { CharmBase, CharmType } from '@loom/ops';
 
 import { ContextBackend } from './context-backend.js';
 
@@ -25,6 +25,8 @@ export interface OpsHandlerHost {
   readonly failed: (failure: HookFailure) => void;
   /** Addresses of particular bindings of a unit, instead of its machine's. */
   readonly networksOf?: (unit: string) => Readonly<Record<string, string>> | undefined;
+  /** Told of the charm object each hook builds. */
+  readonly charmBuilt?: (unit: string, charm: CharmBase) => void;
   /** Whether the charm's code runs for this unit's hook now; by default always. */
   readonly runsOn?: (unit: string) => boolean;
 }
@@ -52,6 +54,7 @@ export function opsHandler(
         backend,
         store: new ControllerUnitStateStore(backend),
         legacyHooks: false,
+        onCharm: (charm) => host.charmBuilt?.(context.unit, charm),
       });
     } catch (error) {
       host.failed({ unit: context.unit, hook, error });

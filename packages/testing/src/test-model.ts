@@ -14,7 +14,7 @@
  */
 import { applicationOfUnit, commitBagWrite, describeHook, setLeader, Simulator } from '@loom/core';
 import type { CharmMetadata, ConfigValue, LogLine, SettleReport, Status } from '@loom/core';
-import type { CharmType } from '@loom/ops';
+import type { CharmBase, CharmType } from '@loom/ops';
 
 import { loadCharmSpec } from './charm-spec.js';
 import type { CharmSpec } from './charm-spec.js';
@@ -74,6 +74,8 @@ export class TestModel {
   /** The simulator underneath, for what this class does not wrap. */
   readonly simulator: Simulator;
   private failures: HookFailure[] = [];
+  /** The charm object of each unit's last hook. */
+  private readonly charmObjects = new Map<string, CharmBase>();
   /** Each application's charm class and metadata, for actions. */
   private readonly charms = new Map<string, { charmType: CharmType; metadata: CharmMetadata }>();
 
@@ -98,6 +100,7 @@ export class TestModel {
       model: () => this.simulator.state,
       addressOf: (unit) => this.simulator.addressOf(unit),
       failed: (failure) => this.failures.push(failure),
+      charmBuilt: (unit, charm) => this.charmObjects.set(unit, charm),
       ...(options.runsOn === undefined ? {} : { runsOn: options.runsOn }),
       ...(options.networksOf === undefined ? {} : { networksOf: options.networksOf }),
     });
@@ -274,6 +277,14 @@ export class TestModel {
     const entity = this.simulator.state.applications.get(application);
     if (entity === undefined) throw new Error(`no application "${application}" in the model`);
     return entity.status;
+  }
+
+  /**
+   * The charm object the unit's last hook built, to inspect. Each hook builds a fresh one, as a
+   * real hook process does: nothing done through it after its hook is committed.
+   */
+  charmOf(unit: string): CharmBase | undefined {
+    return this.charmObjects.get(unit);
   }
 
   /** The application's leader, if it has one. */
