@@ -183,4 +183,18 @@ describe('Harness', () => {
     assert.equal(charm.stored.data.greeting, 'hey');
     assert.equal(harness.opsModel.unit.name, 'demo/0');
   });
+
+  it('gives departed for a removed unit, then departed and broken for a removed relation (R3.10, R3.11)', async () => {
+    const harness = Harness.create(DemoCharm, { charm: CHARM, leader: true });
+    await harness.beginWithInitialHooks();
+    const id = await harness.addRelation('db', 'postgresql', { units: 2 });
+    await harness.removeRelationUnit(id, 'postgresql/1');
+    assert.equal(harness.hooks().at(-1), 'db-relation-departed (postgresql/1, dep=postgresql/1)');
+    await harness.removeRelation(id);
+    assert.deepEqual(harness.hooks().slice(-2), [
+      'db-relation-departed (postgresql/0, dep=postgresql/0)',
+      'db-relation-broken (app postgresql)',
+    ]);
+    await assert.rejects(harness.addRelationUnit(id, 'postgresql/2'), HarnessError);
+  });
 });

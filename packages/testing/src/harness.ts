@@ -341,6 +341,10 @@ export class Harness {
       throw new HarnessError(
         `relation ${relationId} was not added with addRelation(); its ids: ${[...this.remotes.keys()].join(', ') || 'none'}`,
       );
+    if (!this.model.simulator.state.relations.has(relationId))
+      throw new HarnessError(
+        `relation ${relationId} has been removed; add a new one with addRelation()`,
+      );
     return remote;
   }
 }
