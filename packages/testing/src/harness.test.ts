@@ -103,6 +103,11 @@ describe('Harness', () => {
     assert.equal(harness.isLeader(), false);
     await harness.setLeader(true);
     assert.equal(harness.hooks().at(-1), 'leader-elected');
+    const hooks = harness.hooks().length;
+    await harness.setLeader(false);
+    assert.equal(harness.isLeader(), false);
+    // Losing leadership runs no hook (R5.21: the uniter resigns, leader-deposed is gone).
+    assert.equal(harness.hooks().length, hooks);
   });
 
   it('has the peer relation from deploy, and refuses to add it again (R2.5)', async () => {

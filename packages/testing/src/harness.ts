@@ -126,9 +126,12 @@ export class Harness {
    * leader-settings-changed as Juju runs them.
    */
   async setLeader(isLeader = true): Promise<void> {
-    if (isLeader) this.model.setLeader(this.unit);
-    else this.standIn ??= this.addStandInLeader();
-    if (!isLeader) this.model.setLeader(this.standIn ?? '');
+    if (isLeader) {
+      this.model.setLeader(this.unit);
+    } else {
+      this.standIn ??= this.addStandInLeader();
+      this.model.setLeader(this.standIn);
+    }
     await this.settleIfBegun();
   }
 
