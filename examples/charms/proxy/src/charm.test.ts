@@ -1,0 +1,30 @@
+/**
+ * The proxy lists every backend unit it sees on `website`, and drops one that departs.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { Harness } from '@loom/testing';
+
+import { exampleCharmDirectory } from '../../../test-support/charm-directories.js';
+import { ProxyCharm } from './charm.js';
+
+describe('proxy', () => {
+  it('lists each backend as it publishes itself, and drops one that departs (R7.12)', async () => {
+    const harness = Harness.create(ProxyCharm, {
+      charm: { directory: exampleCharmDirectory('proxy') },
+      leader: true,
+    });
+    await harness.beginWithInitialHooks();
+    assert.deepEqual(harness.status(), { current: 'waiting', message: 'no backends yet' });
+    const id = await harness.addRelation('website', 'webapp', { units: 2 });
+    await harness.updateRelationData(id, 'webapp/0', { hostname: '10.0.0.1', port: '8080' });
+    await harness.updateRelationData(id, 'webapp/1', { hostname: '10.0.0.2', port: '8080' });
+    assert.deepEqual(harness.status(), {
+      current: 'active',
+      message: 'backends: 10.0.0.1:8080, 10.0.0.2:8080',
+    });
+    await harness.removeRelationUnit(id, 'webapp/0');
+    assert.deepEqual(harness.status(), { current: 'active', message: 'backends: 10.0.0.2:8080' });
+  });
+});
