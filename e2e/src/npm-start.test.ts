@@ -125,6 +125,17 @@ describe('npm start', () => {
       ([, unit]) => unit.leader === true,
     )?.[0];
     assert.ok(leader !== undefined);
+    const webappUnits = Object.keys(before.applications.webapp?.units ?? {});
+    const hookCounts = async (unit: string) => {
+      const log = (await loom('debug-log', '--replay', '--no-tail', '-i', unit)).stdout;
+      const count = (hook: string) => log.split(`ran "${hook}" hook`).length - 1;
+      return {
+        departed: count('database-relation-departed'),
+        changed: count('database-relation-changed'),
+      };
+    };
+    const countsBefore = new Map<string, { departed: number; changed: number }>();
+    for (const unit of webappUnits) countsBefore.set(unit, await hookCounts(unit));
     assert.equal((await loom('remove-unit', leader)).code, 0);
     assert.equal((await loom('wait', '--timeout', '2m')).code, 0);
     const current = await status();
@@ -141,8 +152,11 @@ describe('npm start', () => {
         `serving on :8080 with database at ${host}`,
         name,
       );
-      const log = await loom('debug-log', '--replay', '--no-tail', '-i', name);
-      assert.match(log.stdout, new RegExp(`database-relation-departed`), name);
+      // R3.10: one departed hook for the old leader; R4.6: changed for the new host.
+      const counts = await hookCounts(name);
+      const previous = countsBefore.get(name) ?? { departed: 0, changed: 0 };
+      assert.equal(counts.departed, previous.departed + 1, `${name} departed`);
+      assert.ok(counts.changed > previous.changed, `${name} changed`);
     }
     const proxy = current.applications.proxy?.units?.['proxy/0'];
     assert.match(proxy?.['workload-status'].message ?? '', /^backends: [\d.]+:8080, [\d.]+:8080$/);
