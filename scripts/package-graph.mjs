@@ -12,6 +12,7 @@ export const allowedImports = {
   'packages/cli': ['@loom/core', '@loom/protocol'],
   'packages/ops': ['@loom/core', '@loom/protocol'],
   'packages/testing': ['@loom/core', '@loom/ops'],
+  'packages/interfaces': ['@loom/core', '@loom/ops', '@loom/testing'],
   e2e: ['@loom/core', '@loom/protocol'],
 };
 
