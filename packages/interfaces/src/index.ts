@@ -1,2 +1,11 @@
 export { dataHash, lenientJsonLoads, pythonJsonDumps } from './python-json.js';
 export type { JsonData } from './python-json.js';
+export { DataView } from './data-view.js';
+export { conditionsHold, dispatch, MAX_ITERATIONS } from './dispatch.js';
+export type { Conditions, Handler } from './dispatch.js';
+export { Endpoint, EndpointRelation, RelatedUnit } from './endpoint.js';
+export type { DepartedLists, DepartedUnit, HookInfo } from './endpoint.js';
+export { FlagStore } from './flags.js';
+export type { FlagData, Trigger } from './flags.js';
+export { ReactiveCharm } from './reactive-charm.js';
+export type { EndpointClass } from './reactive-charm.js';

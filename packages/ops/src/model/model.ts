@@ -66,6 +66,11 @@ export class Model {
     this.unit = this.getUnit(context.unitName);
   }
 
+  /** The running hook's context: its dispatch path, relation, remote unit, action. */
+  get context(): JujuContext {
+    return this.options.context;
+  }
+
   /** The application called `name` (the same object each time). */
   getApp(name: string): Application {
     let app = this.apps.get(name);
