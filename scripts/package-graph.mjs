@@ -29,9 +29,9 @@ export const launches = {
 
 /**
  * Package directory → the Loom packages it bundles into what it builds, never importing them:
- * `loom charm build` bundles @loom/ops into each TypeScript charm, and @loom/testing into its
- * tests. They are runtime dependencies in its package.json, and still forbidden as imports.
+ * `loom charm build` bundles @loom/ops and @loom/interfaces into each TypeScript charm, and
+ * @loom/testing into its tests. They are runtime dependencies in its package.json, and still forbidden as imports.
  */
 export const bundles = {
-  'packages/cli': ['@loom/ops', '@loom/testing'],
+  'packages/cli': ['@loom/ops', '@loom/interfaces', '@loom/testing'],
 };

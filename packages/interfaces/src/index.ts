@@ -9,3 +9,7 @@ export { FlagStore } from './flags.js';
 export type { FlagData, Trigger } from './flags.js';
 export { ReactiveCharm } from './reactive-charm.js';
 export type { EndpointClass } from './reactive-charm.js';
+export { ProblemReporter, readTypedBag } from './typed-bag.js';
+export type { BagProblem, TypedBag } from './typed-bag.js';
+export { HTTP, HttpProvider, httpProviderUnit, HttpRequirer } from './libraries/http.js';
+export type { Website } from './libraries/http.js';

@@ -27,4 +27,25 @@ describe('proxy', () => {
     await harness.removeRelationUnit(id, 'webapp/0');
     assert.deepEqual(harness.status(), { current: 'active', message: 'backends: 10.0.0.2:8080' });
   });
+
+  it('leaves out a backend whose data does not fit the http schema, and says so once', async () => {
+    const harness = Harness.create(ProxyCharm, {
+      charm: { directory: exampleCharmDirectory('proxy') },
+      leader: true,
+    });
+    await harness.beginWithInitialHooks();
+    const id = await harness.addRelation('website', 'webapp', { units: 2 });
+    await harness.updateRelationData(id, 'webapp/0', { hostname: '"10.0.0.1"', port: '80' });
+    await harness.updateRelationData(id, 'webapp/1', { hostname: '"10.0.0.2"', port: '"eighty"' });
+    await harness.updateRelationData(id, 'webapp/0', { port: '81' });
+    assert.deepEqual(harness.status(), { current: 'active', message: 'backends: 10.0.0.1:81' });
+    const warnings = harness
+      .logs()
+      .filter((line) => line.level === 'WARNING' && line.message.includes('webapp/1'));
+    assert.equal(warnings.length, 1);
+    assert.match(
+      warnings[0]?.message ?? '',
+      /http:website: webapp\/1 sent an invalid "port": must be a port number; leaving it out/,
+    );
+  });
 });

@@ -1,8 +1,9 @@
 /**
  * The proxy of the demo: on every change of a `website` relation it reads each backend unit's
- * `hostname` and `port`, keeps the list in stored state and shows it in its status. A unit that
+ * `hostname` and `port` (the `http` interface library checks them), keeps the list in stored state and shows it in its status. A unit that
  * departs is gone from relation-list in its departed hook, so the list drops it then.
  */
+import { HttpRequirer } from '@loom/interfaces';
 import { ActiveStatus, CharmBase, StoredState, WaitingStatus } from '@loom/ops';
 import type { CollectStatusEvent, Framework } from '@loom/ops';
 
@@ -10,6 +11,9 @@ export class ProxyCharm extends CharmBase {
   private readonly stored = new StoredState<{ backends: string[] }>(this, 'stored', {
     backends: [],
   });
+
+  /** The `http` interface's requirer side: every valid backend; invalid ones reported once. */
+  private readonly websites = new HttpRequirer(this, 'website');
 
   constructor(framework: Framework) {
     super(framework);
@@ -20,19 +24,10 @@ export class ProxyCharm extends CharmBase {
     framework.observe(this.on.collectUnitStatus, this.onCollectUnitStatus);
   }
 
-  /** The backends are read again from every website relation. */
+  /** The backends are read again from every website relation, through the `http` library. */
   private readonly refresh = async (): Promise<void> => {
-    const backends: string[] = [];
-    for (const relation of await this.model.relations('website')) {
-      if (!relation.active) continue;
-      for (const unit of relation.units) {
-        const bag = relation.data.unit(unit.name);
-        const hostname = await bag.get('hostname');
-        const port = await bag.get('port');
-        if (hostname !== undefined && port !== undefined) backends.push(`${hostname}:${port}`);
-      }
-    }
-    this.stored.data.backends = backends.sort();
+    const websites = await this.websites.websites();
+    this.stored.data.backends = websites.map(({ hostname, port }) => `${hostname}:${port}`).sort();
   };
 
   private readonly onCollectUnitStatus = (event: CollectStatusEvent): void => {

@@ -2,8 +2,9 @@
  * The web application of the demo. Its status says what it waits for: blocked without a
  * database relation, waiting until the database's leader has written the credentials, active
  * once it has them. Each unit tells proxies where it serves (`hostname`, `port` in its `website`
- * bag) and a log forwarder where it logs (`log-directory` in its `logging` bag).
+ * bag, through the `http` interface library) and a log forwarder where it logs (`log-directory` in its `logging` bag).
  */
+import { HttpProvider } from '@loom/interfaces';
 import { ActiveStatus, BlockedStatus, CharmBase, WaitingStatus } from '@loom/ops';
 import type { CollectStatusEvent, Framework, Relation, RelationJoinedEvent } from '@loom/ops';
 
@@ -11,6 +12,9 @@ import type { CollectStatusEvent, Framework, Relation, RelationJoinedEvent } fro
 export const LOG_DIRECTORY = '/var/log/webapp';
 
 export class WebappCharm extends CharmBase {
+  /** The `http` interface's provider side: hostname and port in each unit's bag. */
+  private readonly website = new HttpProvider(this, 'website');
+
   constructor(framework: Framework) {
     super(framework);
     framework.observe(this.on.configChanged, this.onConfigChanged);
@@ -21,7 +25,7 @@ export class WebappCharm extends CharmBase {
 
   /** A new port is published on every website relation. */
   private readonly onConfigChanged = async (): Promise<void> => {
-    for (const website of await this.model.relations('website')) await this.publish(website);
+    await this.publish();
   };
 
   private readonly onWebsiteJoined = async (event: RelationJoinedEvent): Promise<void> => {
@@ -47,9 +51,8 @@ export class WebappCharm extends CharmBase {
     );
   };
 
-  private async publish(website: Relation): Promise<void> {
-    const hostname = (await this.model.network(website)).ingressAddress ?? '';
-    const port = String((await this.model.config()).int('port') ?? 8080);
-    await website.data.unit(this.unit.name).update({ hostname, port });
+  private async publish(website?: Relation): Promise<void> {
+    const port = (await this.model.config()).int('port') ?? 8080;
+    await this.website.publish({ port, ...(website === undefined ? {} : { relation: website }) });
   }
 }

@@ -24,7 +24,7 @@ export interface BundleResult {
 }
 
 /**
- * Resolves `@loom/ops` (and, in tests, `@loom/testing`) to Loom's own copy unless the charm has
+ * Resolves `@loom/ops`, `@loom/interfaces` (and, in tests, `@loom/testing`) to Loom's own copy unless the charm has
  * one in its node_modules, so a charm builds and tests without `npm install`; everything else
  * resolves from the charm as usual.
  */
@@ -32,7 +32,7 @@ function loomPackagesPlugin(charmDir: string): Plugin {
   return {
     name: 'loom-packages',
     setup(build) {
-      build.onResolve({ filter: /^@loom\/(ops|testing)$/ }, async ({ path }) => {
+      build.onResolve({ filter: /^@loom\/(ops|testing|interfaces)$/ }, async ({ path }) => {
         const own = join(charmDir, 'node_modules', ...path.split('/'));
         return (await exists(own))
           ? undefined

@@ -1,0 +1,71 @@
+/**
+ * Reading a remote bag against an interface's schema: each value decoded as charms.reactive
+ * reads it (JSON when it parses, else the raw string), then checked by a zod object schema. What
+ * does not fit is described by unit and field, and reported once: a library logs each distinct
+ * problem a single time (kept in stored state, so not again every hook), and leaves the unit out
+ * instead of failing the charm.
+ */
+import { StoredState } from '@loom/ops';
+import type { CharmBase, ObjectSchema, SchemaOutput } from '@loom/ops';
+import { FrameworkObject } from '@loom/ops';
+
+import { lenientJsonLoads } from './python-json.js';
+
+/** One thing wrong with a bag. */
+export interface BagProblem {
+  /** The unit or application whose bag it is. */
+  readonly owner: string;
+  readonly field: string;
+  readonly message: string;
+}
+
+/** A bag read against its schema. */
+export type TypedBag<S extends ObjectSchema> =
+  | { readonly ok: true; readonly value: SchemaOutput<S> }
+  | { readonly ok: false; readonly problems: readonly BagProblem[] };
+
+/** Decodes every value of `raw` leniently and checks the result against `schema`. */
+export function readTypedBag<S extends ObjectSchema>(
+  schema: S,
+  owner: string,
+  raw: Readonly<Record<string, string>>,
+): TypedBag<S> {
+  const decoded = Object.fromEntries(
+    Object.entries(raw).map(([key, value]) => [key, lenientJsonLoads(value)]),
+  );
+  const parsed = schema.safeParse(decoded);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => ({
+      owner,
+      field: issue.path.map(String).join('.') || '(the whole bag)',
+      message: issue.message,
+    })),
+  };
+}
+
+/** Logs each distinct bag problem once, remembering what it reported in stored state. */
+export class ProblemReporter extends FrameworkObject {
+  private readonly reported = new StoredState<{ keys: string[] }>(this, 'reported', { keys: [] });
+
+  constructor(
+    private readonly charm: CharmBase,
+    private readonly library: string,
+  ) {
+    super(charm, library);
+  }
+
+  /** Reports the problems not reported before, as WARNING lines naming the unit and field. */
+  async report(problems: readonly BagProblem[]): Promise<void> {
+    for (const problem of problems) {
+      const key = `${problem.owner}|${problem.field}|${problem.message}`;
+      if (this.reported.data.keys.includes(key)) continue;
+      this.reported.data.keys.push(key);
+      await this.charm.model.backend.jujuLog(
+        'WARNING',
+        `${this.library}: ${problem.owner} sent an invalid "${problem.field}": ${problem.message}; leaving it out until it is fixed`,
+      );
+    }
+  }
+}
