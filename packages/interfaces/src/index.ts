@@ -13,3 +13,11 @@ export { ProblemReporter, readTypedBag } from './typed-bag.js';
 export type { BagProblem, TypedBag } from './typed-bag.js';
 export { HTTP, HttpProvider, httpProviderUnit, HttpRequirer } from './libraries/http.js';
 export type { Website } from './libraries/http.js';
+export { runConformance } from './conformance.js';
+export type {
+  ConformanceProblem,
+  ConformanceReport,
+  ConformanceRun,
+  ConformanceSide,
+  InterfaceSchemas,
+} from './conformance.js';
