@@ -12,11 +12,14 @@ import { TestModel } from '@loom/testing';
 import type { CharmSpec } from '@loom/testing';
 
 import { readTypedBag } from './typed-bag.js';
+import type { BagEncoding } from './typed-bag.js';
 
 /** What an interface promises: a schema for each bag a side writes (absent: nothing checked). */
 export interface InterfaceSchemas {
   readonly interface: string;
   readonly version: number;
+  /** How values are written: raw strings (default) or charms.reactive's JSON. */
+  readonly encoding?: BagEncoding;
   readonly providerUnit?: ObjectSchema;
   readonly providerApp?: ObjectSchema;
   readonly requirerUnit?: ObjectSchema;
@@ -30,6 +33,8 @@ export interface ConformanceSide {
   readonly endpoint: string;
   /** Settings applied at the "settings change" step, if the side has any to change. */
   readonly change?: Readonly<Record<string, ConfigValue>>;
+  /** Units deployed at first: by default 2 providers and 1 requirer; 0 for a subordinate. */
+  readonly units?: number;
 }
 
 /** A conformance run. */
@@ -66,8 +71,14 @@ const REQUIRER = 'requirer';
 /** Runs the provider and requirer of an interface against each other; reports what does not conform. */
 export async function runConformance(run: ConformanceRun): Promise<ConformanceReport> {
   const model = new TestModel();
-  model.deploy(PROVIDER, run.provider.charmType, { charm: run.provider.charm, numUnits: 2 });
-  model.deploy(REQUIRER, run.requirer.charmType, { charm: run.requirer.charm, numUnits: 1 });
+  model.deploy(PROVIDER, run.provider.charmType, {
+    charm: run.provider.charm,
+    numUnits: run.provider.units ?? 2,
+  });
+  model.deploy(REQUIRER, run.requirer.charmType, {
+    charm: run.requirer.charm,
+    numUnits: run.requirer.units ?? 1,
+  });
   await model.settle({ expectFailures: true });
   const relationId = model.integrate(
     `${PROVIDER}:${run.provider.endpoint}`,
@@ -84,7 +95,9 @@ export async function runConformance(run: ConformanceRun): Promise<ConformanceRe
   await step('related', () => undefined);
   await step('a provider and a requirer unit join', () => {
     model.addUnit(PROVIDER);
-    model.addUnit(REQUIRER);
+    // A subordinate's units come with its principals'.
+    if (model.simulator.state.applications.get(REQUIRER)?.subordinate !== true)
+      model.addUnit(REQUIRER);
   });
   await step('settings change', () => {
     if (run.provider.change !== undefined) model.configure(PROVIDER, run.provider.change);
@@ -115,7 +128,7 @@ function check(
     raw: Record<string, string>,
   ) => {
     if (schema === undefined || Object.keys(raw).every((key) => JUJU_KEYS.has(key))) return;
-    const bag = readTypedBag(schema, owner, raw);
+    const bag = readTypedBag(schema, owner, raw, run.schemas.encoding);
     if (!bag.ok)
       for (const problem of bag.problems)
         problems.push({ step, where: `${owner} ${problem.field}`, message: problem.message });

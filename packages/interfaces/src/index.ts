@@ -10,7 +10,7 @@ export type { FlagData, Trigger } from './flags.js';
 export { ReactiveCharm } from './reactive-charm.js';
 export type { EndpointClass } from './reactive-charm.js';
 export { ProblemReporter, readTypedBag } from './typed-bag.js';
-export type { BagProblem, TypedBag } from './typed-bag.js';
+export type { BagEncoding, BagProblem, TypedBag } from './typed-bag.js';
 export { HTTP, HttpProvider, httpProviderUnit, HttpRequirer } from './libraries/http.js';
 export type { Website } from './libraries/http.js';
 export { runConformance } from './conformance.js';
@@ -21,3 +21,19 @@ export type {
   ConformanceSide,
   InterfaceSchemas,
 } from './conformance.js';
+export {
+  DATABASE_CLIENT,
+  DatabaseProvider,
+  databaseProviderApp,
+  DatabaseRequirer,
+  databaseRequirerApp,
+} from './libraries/database.js';
+export type { DatabaseCredentials, DatabaseRequest } from './libraries/database.js';
+export { JUJU_INFO, JujuInfoRequirer, jujuInfoUnit } from './libraries/juju-info.js';
+export type { UnitAddress } from './libraries/juju-info.js';
+export {
+  LOGGING_DIRECTORY,
+  LoggingDirectoryProvider,
+  loggingDirectoryProviderUnit,
+  LoggingDirectoryRequirer,
+} from './libraries/logging-directory.js';

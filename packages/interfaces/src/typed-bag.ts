@@ -1,6 +1,6 @@
 /**
- * Reading a remote bag against an interface's schema: each value decoded as charms.reactive
- * reads it (JSON when it parses, else the raw string), then checked by a zod object schema. What
+ * Reading a remote bag against an interface's schema: each value taken raw (the catalogue's
+ * convention) or decoded as charms.reactive reads it, then checked by a zod object schema. What
  * does not fit is described by unit and field, and reported once: a library logs each distinct
  * problem a single time (kept in stored state, so not again every hook), and leaves the unit out
  * instead of failing the charm.
@@ -24,15 +24,26 @@ export type TypedBag<S extends ObjectSchema> =
   | { readonly ok: true; readonly value: SchemaOutput<S> }
   | { readonly ok: false; readonly problems: readonly BagProblem[] };
 
-/** Decodes every value of `raw` leniently and checks the result against `schema`. */
+/**
+ * How an interface writes its values: `json`, charms.reactive's encoding (read leniently: JSON
+ * when it parses, else the raw string); `raw`, the catalogue's convention, where a string field
+ * is the raw string and JSON fields say so in their schema.
+ */
+export type BagEncoding = 'json' | 'raw';
+
+/** Decodes the values of `raw` as `encoding` says and checks the result against `schema`. */
 export function readTypedBag<S extends ObjectSchema>(
   schema: S,
   owner: string,
   raw: Readonly<Record<string, string>>,
+  encoding: BagEncoding = 'raw',
 ): TypedBag<S> {
-  const decoded = Object.fromEntries(
-    Object.entries(raw).map(([key, value]) => [key, lenientJsonLoads(value)]),
-  );
+  const decoded =
+    encoding === 'raw'
+      ? raw
+      : Object.fromEntries(
+          Object.entries(raw).map(([key, value]) => [key, lenientJsonLoads(value)]),
+        );
   const parsed = schema.safeParse(decoded);
   if (parsed.success) return { ok: true, value: parsed.data };
   return {

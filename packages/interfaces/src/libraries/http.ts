@@ -12,7 +12,7 @@ import type { CharmBase, Relation } from '@loom/ops';
 import { pythonJsonDumps } from '../python-json.js';
 import { ProblemReporter, readTypedBag } from '../typed-bag.js';
 
-export const HTTP = { interface: 'http', version: 0 } as const;
+export const HTTP = { interface: 'http', version: 0, encoding: 'json' } as const;
 
 /** The provider's unit bag. */
 export const httpProviderUnit = z.object({
@@ -80,7 +80,7 @@ export class HttpRequirer {
       for (const unit of relation.units) {
         const raw = await relation.data.unit(unit.name).toObject();
         if (!('hostname' in raw) && !('port' in raw)) continue;
-        const bag = readTypedBag(httpProviderUnit, unit.name, raw);
+        const bag = readTypedBag(httpProviderUnit, unit.name, raw, HTTP.encoding);
         if (!bag.ok) {
           await this.reporter.report(bag.problems);
           continue;
