@@ -37,3 +37,5 @@ export {
   loggingDirectoryProviderUnit,
   LoggingDirectoryRequirer,
 } from './libraries/logging-directory.js';
+export { HttpProvides, HttpRequires } from './libraries/http-reactive.js';
+export type { ReactiveWebsite } from './libraries/http-reactive.js';
