@@ -19,8 +19,16 @@ const CHARM = {
   config: 'options:\n  fail:\n    type: boolean\n    default: false\n',
 };
 
-/** An endpoint that marks each call of manageFlags() with a flag. */
+/** An endpoint that marks each call of manageFlags() with a flag, and aliases joined. */
 class CountingEndpoint extends Endpoint {
+  override registerTriggers(): void {
+    this.flags.registerTrigger({ when: this.expandName('joined'), setFlag: 'alias.db.joined' });
+    this.flags.registerTrigger({
+      whenNot: this.expandName('joined'),
+      clearFlag: 'alias.db.joined',
+    });
+  }
+
   override manageFlags(): void {
     this.flags.set(this.expandName('managed'));
   }
@@ -179,5 +187,48 @@ describe('expandName (§4.1)', () => {
     assert.equal(endpoint.expandName('joined'), 'endpoint.db.joined');
     assert.equal(endpoint.expandName('alias.{endpoint_name}.x'), 'alias.db.x');
     assert.equal(endpoint.expandName('{endpoint_name}.{other}'), 'db.{other}');
+  });
+});
+
+describe('Endpoint data and helpers (§4)', () => {
+  it('fires triggers registered in registerTriggers() on the automatic flags (§3.2, §5.2)', async () => {
+    const harness = await started();
+    const id = await harness.addRelation('db', 'postgresql', { units: 1 });
+    assert.ok(has(flagsOf(harness), 'alias.db.joined'));
+    await harness.removeRelationUnit(id, 'postgresql/0');
+    assert.equal(has(flagsOf(harness), 'alias.db.joined'), false);
+  });
+
+  it("merges every joined unit's bag with the lowest (relation, unit) winning, and finds endpoints by flag", async () => {
+    const harness = await started();
+    const id = await harness.addRelation('db', 'postgresql', { units: 2 });
+    await harness.updateRelationData(id, 'postgresql/1', { host: '"b"', only: '1' });
+    await harness.updateRelationData(id, 'postgresql/0', { host: '"a"' });
+    const charm = reactive(harness);
+    const received = charm.endpoint('db').allJoinedReceived;
+    assert.equal(received.get('host'), 'a');
+    assert.equal(received.get('only'), 1);
+    assert.equal(charm.endpointFromFlag('endpoint.db.joined'), charm.endpoint('db'));
+    assert.equal(charm.endpointFromFlag('endpoint.website.joined'), undefined);
+  });
+
+  it('names the local application for a relation without joined units (§4.3)', async () => {
+    const harness = await started();
+    await harness.addRelation('db', 'postgresql');
+    const relation = reactive(harness).endpoint('db').relations.at(0);
+    assert.ok(relation !== undefined);
+    assert.equal(relation.joinedUnits.length, 0);
+    assert.equal(relation.applicationName, 'app');
+  });
+
+  it('refuses writes to remote data, and publishes the application bag as leader (§4.3, §4.6)', async () => {
+    const harness = await started();
+    const id = await harness.addRelation('db', 'postgresql', { units: 1 });
+    const [relation] = reactive(harness).endpoint('db').relations;
+    assert.throws(
+      () => relation?.joinedUnits[0]?.received.set('x', 1),
+      /Remote unit data cannot be modified/,
+    );
+    assert.equal(harness.getRelationData(id, 'app/0').port, '80');
   });
 });

@@ -138,6 +138,16 @@ export class Endpoint {
       );
   }
 
+  /**
+   * Every joined unit's bag merged into one read-only view, the lowest (relation id, unit name)
+   * winning for a key several units set (§4.5 `CombinedUnitsView.received`).
+   */
+  get allJoinedReceived(): DataView {
+    const merged: Record<string, string> = {};
+    for (const unit of [...this.allJoinedUnits].reverse()) Object.assign(merged, unit.receivedRaw);
+    return new DataView(merged, false);
+  }
+
   /** Whether any remote unit is joined on any relation. */
   get isJoined(): boolean {
     return this.allJoinedUnits.length > 0;

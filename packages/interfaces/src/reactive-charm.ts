@@ -76,6 +76,17 @@ export class ReactiveCharm extends CharmBase {
   }
 
   /**
+   * `endpoint_from_flag` (§4.2): the endpoint a set flag belongs to — `endpoint.<name>.…`, or a
+   * legacy `<name>.…` naming an endpoint — or undefined when the flag is not set or names none.
+   */
+  endpointFromFlag(flag: string): Endpoint | undefined {
+    if (!this.flags.isSet(flag) || !flag.includes('.')) return undefined;
+    const parts = flag.split('.');
+    const name = parts[0] === 'endpoint' ? parts[1] : parts[0];
+    return name === undefined ? undefined : this.endpoints.get(name);
+  }
+
+  /**
    * The endpoint called `name` as its interface layer's class.
    *
    * @throws Error when the endpoint was built with another class.
