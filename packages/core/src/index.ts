@@ -161,6 +161,7 @@ export type { HookCommit, RelationSettingsWrite } from './operations/commit-hook
 export { NOT_THE_LEADER, writeLeaderSettings } from './operations/leader-settings.js';
 export { NOT_LEADER_FOR_STATUS, setApplicationStatus } from './operations/unit-status.js';
 export { describeHook } from './simulator/hook-record.js';
+export { simulatorEffects } from './simulator/run-hook.js';
 export type { HookRecord } from './simulator/hook-record.js';
 export {
   NotSettledError,

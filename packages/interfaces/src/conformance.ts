@@ -86,11 +86,13 @@ export async function runConformance(run: ConformanceRun): Promise<ConformanceRe
   );
   const problems: ConformanceProblem[] = [];
   const steps: string[] = [];
+  let failuresSeen = 0;
   const step = async (name: string, act: () => void) => {
     act();
     await model.settle({ expectFailures: true });
     steps.push(name);
-    problems.push(...check(model, run, name, relationId));
+    problems.push(...check(model, run, name, relationId, failuresSeen));
+    failuresSeen = model.failedHooks().length;
   };
   await step('related', () => undefined);
   await step('a provider and a requirer unit join', () => {
@@ -112,12 +114,13 @@ export async function runConformance(run: ConformanceRun): Promise<ConformanceRe
   return { ok: problems.length === 0, steps, problems };
 }
 
-/** Every bag against its schema, the library's expectation, and hooks that failed. */
+/** Every bag against its schema, the library's expectation, and the hooks that failed since the last step. */
 function check(
   model: TestModel,
   run: ConformanceRun,
   step: string,
   relationId: number,
+  failuresSeen: number,
 ): ConformanceProblem[] {
   const problems: ConformanceProblem[] = [];
   const state = model.simulator.state;
@@ -145,8 +148,8 @@ function check(
   }
   for (const message of run.expect?.(model, step, relationId) ?? [])
     problems.push({ step, where: 'expectation', message });
-  for (const failure of model.failedHooks().filter((seen) => !reported.has(seen))) {
-    reported.add(failure);
+  // Each failed hook is reported at the step it failed in.
+  for (const failure of model.failedHooks().slice(failuresSeen)) {
     problems.push({
       step,
       where: `${failure.unit} ${failure.hook}`,
@@ -155,6 +158,3 @@ function check(
   }
   return problems;
 }
-
-/** Hook failures already turned into problems (a run reports each once). */
-const reported = new WeakSet<object>();

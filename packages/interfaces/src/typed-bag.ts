@@ -5,9 +5,8 @@
  * problem a single time (kept in stored state, so not again every hook), and leaves the unit out
  * instead of failing the charm.
  */
-import { StoredState } from '@loom/ops';
+import { FrameworkObject, StoredState } from '@loom/ops';
 import type { CharmBase, ObjectSchema, SchemaOutput } from '@loom/ops';
-import { FrameworkObject } from '@loom/ops';
 
 import { lenientJsonLoads } from './python-json.js';
 
@@ -65,6 +64,22 @@ export class ProblemReporter extends FrameworkObject {
     private readonly library: string,
   ) {
     super(charm, library);
+  }
+
+  /**
+   * The bag checked against `schema`, or undefined when it does not fit — the problems then
+   * reported (once each).
+   */
+  async read<S extends ObjectSchema>(
+    schema: S,
+    owner: string,
+    raw: Readonly<Record<string, string>>,
+    encoding: BagEncoding = 'raw',
+  ): Promise<SchemaOutput<S> | undefined> {
+    const bag = readTypedBag(schema, owner, raw, encoding);
+    if (bag.ok) return bag.value;
+    await this.report(bag.problems);
+    return undefined;
   }
 
   /** Reports the problems not reported before, as WARNING lines naming the unit and field. */

@@ -14,7 +14,11 @@ export type {
 export { FrameworkObject } from './framework/framework-object.js';
 export type { ObjectParent } from './framework/framework-object.js';
 export { Handle } from './framework/handle.js';
-export { ControllerUnitStateStore } from './framework/controller-unit-state.js';
+export {
+  ControllerUnitStateStore,
+  QUEUE_KEY,
+  SNAPSHOT_PREFIX,
+} from './framework/controller-unit-state.js';
 export { StoredState } from './framework/stored-state.js';
 export type { StoredData } from './framework/stored-state.js';
 export {

@@ -268,9 +268,7 @@ export class Harness {
 
   /** A bag as committed (a unit's or an application's), unchecked. */
   getRelationData(relationId: number, owner: string): Readonly<Record<string, string>> {
-    return owner.includes('/')
-      ? this.model.unitBag(relationId, owner)
-      : this.model.appBag(relationId, owner);
+    return this.model.bag(relationId, owner);
   }
 
   /**
@@ -313,13 +311,13 @@ export class Harness {
   private async start(): Promise<void> {
     if (this.phase === 'begun') throw new HarnessError('the Harness has begun already');
     this.phase = 'begun';
-    await this.model.settle();
-    const writes = this.pendingWrites;
-    this.pendingWrites = [];
-    for (const [relationId, owner, data] of writes) this.model.writeBag(relationId, owner, data);
-    await this.model.settle();
+    await this.settleIfBegun();
   }
 
+  /**
+   * Runs the hooks the last change causes. Writes asked for before the units were in scope are
+   * made once a first settle has put them there, then settled in turn.
+   */
   private async settleIfBegun(): Promise<void> {
     if (this.phase === 'created') return;
     const writes = this.pendingWrites;

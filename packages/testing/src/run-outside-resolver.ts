@@ -9,12 +9,9 @@ import {
   afterHookEffects,
   commitHook,
   HookContext,
-  HookToolError,
   JUJU_VERSION,
   MemberBagCache,
-  setApplicationStatus,
-  setUnitStatus,
-  writeLeaderSettings,
+  simulatorEffects,
 } from '@loom/core';
 import type { CharmMetadata, Hook, LogLine, Simulator } from '@loom/core';
 import { ControllerUnitStateStore, main } from '@loom/ops';
@@ -56,26 +53,9 @@ export async function runOutsideResolver(run: OutsideRun): Promise<void> {
     ...(run.hook === undefined ? {} : { hook: run.hook }),
     uniter,
     memberCache: new MemberBagCache(),
-    effects: {
-      writeLeaderSettings: (settings) => {
-        const result = writeLeaderSettings(simulator.state, { unit, settings });
-        if (!result.ok) throw new HookToolError('not-leader', result.message, 1);
-        simulator.run(() => result);
-      },
-      setStatus: (status, application) => {
-        simulator.run((state) =>
-          application
-            ? setApplicationStatus(state, { unit, status })
-            : setUnitStatus(state, { unit, workload: status }),
-        );
-      },
-      setWorkloadVersion: (workloadVersion) => {
-        simulator.run((state) => setUnitStatus(state, { unit, workloadVersion }));
-      },
-      log: (level, message) => {
-        run.logs?.push({ level, message });
-      },
-    },
+    effects: simulatorEffects(simulator, unit, (level, message) => {
+      run.logs?.push({ level, message });
+    }),
   });
   const backend = new ContextBackend({
     context,

@@ -12,10 +12,12 @@
  * await model.settle();
  * assert.equal(model.appBag(relation, 'db').host, '172.16.0.1');
  */
-import { applicationOfUnit, commitBagWrite, describeHook, setLeader, Simulator } from '@loom/core';
+import { applicationOfUnit, describeHook, setLeader, Simulator } from '@loom/core';
 import type { CharmMetadata, ConfigValue, LogLine, SettleReport, Status } from '@loom/core';
+import { SNAPSHOT_PREFIX } from '@loom/ops';
 import type { CharmBase, CharmType } from '@loom/ops';
 
+import { readBag, writeBag } from './bags.js';
 import { loadCharmSpec } from './charm-spec.js';
 import type { CharmSpec } from './charm-spec.js';
 import { opsHandler } from './ops-handler.js';
@@ -66,9 +68,6 @@ function stackOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   return error.stack ?? `${error.name}: ${error.message}`;
 }
-
-/** The prefix under which @loom/ops keeps stored state in the unit's charm state. */
-const SNAPSHOT_PREFIX = 'loom.snapshot.';
 
 export class TestModel {
   /** The simulator underneath, for what this class does not wrap. */
@@ -132,15 +131,7 @@ export class TestModel {
    * checks; "" deletes a key. The units that can see it get relation-changed as Juju runs it.
    */
   writeBag(relationId: number, owner: string, data: Readonly<Record<string, string>>): void {
-    this.simulator.run((state) =>
-      commitBagWrite(state, {
-        relationId,
-        owner: owner.includes('/')
-          ? { kind: 'unit', unit: owner }
-          : { kind: 'application', application: owner },
-        settings: new Map(Object.entries(data)),
-      }),
-    );
+    writeBag(this.simulator, relationId, owner, data);
   }
 
   /** Makes `unit` its application's leader (leadership moves at once, as an expired lease). */
@@ -253,16 +244,19 @@ export class TestModel {
     );
   }
 
+  /** A bag in a relation, as committed: a unit's (`db/0`) or an application's (`db`). */
+  bag(relationId: number, owner: string): Readonly<Record<string, string>> {
+    return readBag(this.simulator.state, relationId, owner);
+  }
+
   /** A unit's bag in a relation, as committed. */
   unitBag(relationId: number, unit: string): Readonly<Record<string, string>> {
-    const bag = this.simulator.state.bags.get(relationId)?.units.get(unit);
-    return Object.fromEntries(bag?.values ?? []);
+    return this.bag(relationId, unit);
   }
 
   /** An application's bag in a relation, as committed. */
   appBag(relationId: number, application: string): Readonly<Record<string, string>> {
-    const bag = this.simulator.state.bags.get(relationId)?.applications.get(application);
-    return Object.fromEntries(bag?.values ?? []);
+    return this.bag(relationId, application);
   }
 
   /** The unit's workload status. */

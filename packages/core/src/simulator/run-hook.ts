@@ -4,6 +4,7 @@
  * error if it failed (R5.22).
  */
 import { HookContext } from '../hook-context/hook-context.js';
+import type { ImmediateEffects, LogLevel } from '../hook-context/hook-context.js';
 import { HookToolError } from '../hook-context/hook-tool-error.js';
 import { afterHookEffects, commitHook } from '../operations/commit-hook.js';
 import type { HookCommit } from '../operations/commit-hook.js';
@@ -74,6 +75,35 @@ interface StartedHook {
   readonly wasFailing: boolean;
 }
 
+/**
+ * The immediate effects of a hook context in the simulator (R4.12): leader-set, status-set and
+ * application-version-set applied to the model at once, the log lines to `log`. A leader-set the
+ * model refuses fails as the tool does.
+ */
+export function simulatorEffects(
+  host: SimulationHost,
+  unit: string,
+  log: (level: LogLevel, message: string) => void,
+): ImmediateEffects {
+  return {
+    writeLeaderSettings: (settings) => {
+      const result = host.apply(writeLeaderSettings(host.state, { unit, settings }));
+      if (!result.ok) throw new HookToolError('not-leader', result.message, 1);
+    },
+    setStatus: (status, application) => {
+      host.apply(
+        application
+          ? setApplicationStatus(host.state, { unit, status })
+          : setUnitStatus(host.state, { unit, workload: status }),
+      );
+    },
+    setWorkloadVersion: (workloadVersion) => {
+      host.apply(setUnitStatus(host.state, { unit, workloadVersion }));
+    },
+    log,
+  };
+}
+
 /** Records a skipped hook (undefined), or builds the context the handler runs with. */
 function startHook(
   host: SimulationHost,
@@ -103,25 +133,9 @@ function startHook(
     memberCache: runner.memberCache,
     environment: () => runner.environment(hook),
     options: host.compatibility,
-    effects: {
-      writeLeaderSettings: (settings) => {
-        const result = host.apply(writeLeaderSettings(host.state, { unit: runner.unit, settings }));
-        if (!result.ok) throw new HookToolError('not-leader', result.message, 1);
-      },
-      setStatus: (status, application) => {
-        host.apply(
-          application
-            ? setApplicationStatus(host.state, { unit: runner.unit, status })
-            : setUnitStatus(host.state, { unit: runner.unit, workload: status }),
-        );
-      },
-      setWorkloadVersion: (workloadVersion) => {
-        host.apply(setUnitStatus(host.state, { unit: runner.unit, workloadVersion }));
-      },
-      log: (level, message) => {
-        runner.logs.push({ level, message });
-      },
-    },
+    effects: simulatorEffects(host, runner.unit, (level, message) => {
+      runner.logs.push({ level, message });
+    }),
   });
   return { context, unitLife, wasFailing };
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 import type { CharmBase, Relation } from '@loom/ops';
 
-import { ProblemReporter, readTypedBag } from '../typed-bag.js';
+import { ProblemReporter } from '../typed-bag.js';
 
 export const DATABASE_CLIENT = {
   interface: 'postgresql_client',
@@ -69,10 +69,7 @@ export class DatabaseRequirer {
     if (!relation?.active) return undefined;
     const raw = await relation.data.app(relation.app.name).toObject();
     if (!('password' in raw)) return undefined;
-    const bag = readTypedBag(databaseProviderApp, relation.app.name, raw);
-    if (bag.ok) return bag.value;
-    await this.reporter.report(bag.problems);
-    return undefined;
+    return this.reporter.read(databaseProviderApp, relation.app.name, raw);
   }
 }
 
@@ -94,9 +91,9 @@ export class DatabaseProvider {
       if (!relation.active) continue;
       const raw = await relation.data.app(relation.app.name).toObject();
       if (!('database' in raw)) continue;
-      const bag = readTypedBag(databaseRequirerApp, relation.app.name, raw);
-      if (bag.ok) requests.push({ relation, application: relation.app.name, ...bag.value });
-      else await this.reporter.report(bag.problems);
+      const request = await this.reporter.read(databaseRequirerApp, relation.app.name, raw);
+      if (request !== undefined)
+        requests.push({ relation, application: relation.app.name, ...request });
     }
     return requests;
   }

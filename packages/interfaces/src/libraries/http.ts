@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { CharmBase, Relation } from '@loom/ops';
 
 import { pythonJsonDumps } from '../python-json.js';
-import { ProblemReporter, readTypedBag } from '../typed-bag.js';
+import { ProblemReporter } from '../typed-bag.js';
 
 export const HTTP = { interface: 'http', version: 0, encoding: 'json' } as const;
 
@@ -80,12 +80,9 @@ export class HttpRequirer {
       for (const unit of relation.units) {
         const raw = await relation.data.unit(unit.name).toObject();
         if (!('hostname' in raw) && !('port' in raw)) continue;
-        const bag = readTypedBag(httpProviderUnit, unit.name, raw, HTTP.encoding);
-        if (!bag.ok) {
-          await this.reporter.report(bag.problems);
-          continue;
-        }
-        websites.push({ relationId: relation.id, unit: unit.name, ...bag.value });
+        const site = await this.reporter.read(httpProviderUnit, unit.name, raw, HTTP.encoding);
+        if (site !== undefined)
+          websites.push({ relationId: relation.id, unit: unit.name, ...site });
       }
     }
     return websites;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 import type { CharmBase } from '@loom/ops';
 
-import { ProblemReporter, readTypedBag } from '../typed-bag.js';
+import { ProblemReporter } from '../typed-bag.js';
 
 export const JUJU_INFO = { interface: 'juju-info', version: 0, encoding: 'raw' } as const;
 
@@ -39,13 +39,9 @@ export class JujuInfoRequirer {
     const addresses: UnitAddress[] = [];
     for (const relation of await this.charm.model.relations(this.endpoint)) {
       for (const unit of relation.units) {
-        const bag = readTypedBag(
-          jujuInfoUnit,
-          unit.name,
-          await relation.data.unit(unit.name).toObject(),
-        );
-        if (bag.ok) addresses.push({ unit: unit.name, address: bag.value['private-address'] });
-        else await this.reporter.report(bag.problems);
+        const raw = await relation.data.unit(unit.name).toObject();
+        const bag = await this.reporter.read(jujuInfoUnit, unit.name, raw);
+        if (bag !== undefined) addresses.push({ unit: unit.name, address: bag['private-address'] });
       }
     }
     return addresses;

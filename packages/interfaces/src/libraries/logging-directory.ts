@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 import type { CharmBase, Relation } from '@loom/ops';
 
-import { ProblemReporter, readTypedBag } from '../typed-bag.js';
+import { ProblemReporter } from '../typed-bag.js';
 
 export const LOGGING_DIRECTORY = {
   interface: 'logging-directory',
@@ -57,11 +57,9 @@ export class LoggingDirectoryRequirer {
     if (relation === undefined || principal === undefined) return undefined;
     const raw = await relation.data.unit(principal.name).toObject();
     if (!('log-directory' in raw)) return undefined;
-    const bag = readTypedBag(loggingDirectoryProviderUnit, principal.name, raw);
-    if (!bag.ok) {
-      await this.reporter.report(bag.problems);
-      return undefined;
-    }
-    return { unit: principal.name, directory: bag.value['log-directory'] };
+    const bag = await this.reporter.read(loggingDirectoryProviderUnit, principal.name, raw);
+    return bag === undefined
+      ? undefined
+      : { unit: principal.name, directory: bag['log-directory'] };
   }
 }

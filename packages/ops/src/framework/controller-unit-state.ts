@@ -10,10 +10,10 @@ import type { Backend } from '../backend/backend.js';
 import { EMPTY_UNIT_STATE } from './unit-state.js';
 import type { JsonValue, Notice, UnitState, UnitStateStore } from './unit-state.js';
 
-/** The key of the counters and the queue. */
-const QUEUE_KEY = 'loom.queue';
-/** The prefix of one snapshot's key, before its handle path. */
-const SNAPSHOT_PREFIX = 'loom.snapshot.';
+/** The key of the counters and the queue of deferred events. */
+export const QUEUE_KEY = 'loom.queue';
+/** The prefix of one snapshot's key (stored state or deferred event), before its handle path. */
+export const SNAPSHOT_PREFIX = 'loom.snapshot.';
 
 /** The queue key's value. */
 interface QueueValue {

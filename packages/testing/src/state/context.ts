@@ -13,7 +13,6 @@
  * assert.equal(after.relations[0]?.localUnitData.url, 'postgres://10.0.0.4');
  */
 import {
-  commitBagWrite,
   commitHook,
   OperationRefusedError,
   formatPortRange,
@@ -27,8 +26,10 @@ import {
   unitHook,
 } from '@loom/core';
 import type { CharmMetadata, Hook, LogLine, ModelState } from '@loom/core';
+import { QUEUE_KEY, SNAPSHOT_PREFIX } from '@loom/ops';
 import type { CharmType } from '@loom/ops';
 
+import { readBag, writeBag } from '../bags.js';
 import { loadCharmSpec } from '../charm-spec.js';
 import type { CharmSpec } from '../charm-spec.js';
 import { runAction } from '../run-action.js';
@@ -56,10 +57,6 @@ export class UncaughtCharmError extends Error {
     this.name = new.target.name;
   }
 }
-
-/** The keys @loom/ops keeps its queue and snapshots under in the charm state. */
-const QUEUE_KEY = 'loom.queue';
-const SNAPSHOT_PREFIX = 'loom.snapshot.';
 
 /** One model built from a state: the simulator, and each state relation's engine id. */
 interface Built {
@@ -208,16 +205,7 @@ export class Context {
 
   private writeBags(simulator: Simulator, relation: AnyRelation, id: number): void {
     const write = (owner: string, bag: Bag) => {
-      if (Object.keys(bag).length === 0) return;
-      simulator.run((model) =>
-        commitBagWrite(model, {
-          relationId: id,
-          owner: owner.includes('/')
-            ? { kind: 'unit', unit: owner }
-            : { kind: 'application', application: owner },
-          settings: new Map(Object.entries(bag)),
-        }),
-      );
+      if (Object.keys(bag).length > 0) writeBag(simulator, id, owner, bag);
     };
     write(this.unit, relation.localUnitData);
     write(this.app, relation.localAppData);
@@ -287,10 +275,8 @@ export class Context {
   /** The state after the run, read back from the model. */
   private after(before: State, built: Built): State {
     const model = built.simulator.state;
-    const unitBag = (id: number, unit: string): Bag =>
-      Object.fromEntries(model.bags.get(id)?.units.get(unit)?.values ?? []);
-    const appBag = (id: number, application: string): Bag =>
-      Object.fromEntries(model.bags.get(id)?.applications.get(application)?.values ?? []);
+    const unitBag = (id: number, unit: string): Bag => readBag(model, id, unit);
+    const appBag = (id: number, application: string): Bag => readBag(model, id, application);
     const relations = before.relations
       .filter((relation) => model.relations.has(built.ids.get(relation) ?? -1))
       .map((relation): AnyRelation => {
