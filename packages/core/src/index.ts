@@ -54,6 +54,10 @@ export type {
   Application,
   Bag,
   BagOwner,
+  CrossModelLink,
+  Offer,
+  RemoteApplication,
+  RemoteEndpoint,
   Life,
   Machine,
   Membership,
@@ -117,7 +121,7 @@ export { deploy } from './operations/deploy.js';
 export type { DeployInput, Deployed } from './operations/deploy.js';
 export { canRelate, containerScopeOk, inferEndpoints } from './operations/infer-endpoints.js';
 export { addRelation, integrate } from './operations/integrate.js';
-export type { Integrated } from './operations/integrate.js';
+export type { IntegrateInput, Integrated } from './operations/integrate.js';
 export { setLeader } from './operations/leadership.js';
 export { removeApplication } from './operations/remove-application.js';
 export { removeRelation } from './operations/remove-relation.js';
@@ -131,6 +135,26 @@ export {
   subordinateIsOrphaned,
 } from './operations/subordinates.js';
 export { setUnitStatus } from './operations/unit-status.js';
+export { consume, removeSaas, terminateSaas } from './operations/consume.js';
+export type { ConsumedOffer } from './operations/consume.js';
+export { offer, offerRelations, removeOffer } from './operations/offer.js';
+export type { OfferInput } from './operations/offer.js';
+export {
+  linkRemoteRelation,
+  registerRemoteRelation,
+  syncRemoteRelation,
+} from './operations/remote-relation.js';
+export type { RemoteRelationRegistration } from './operations/remote-relation.js';
+export { setRelationSuspended } from './operations/suspend-relation.js';
+export { relationCrossing } from './cross-model/crossing.js';
+export { pendingRegistration } from './cross-model/registration.js';
+export { crossModelSteps } from './cross-model/exchange.js';
+export { consumableOffer } from './cross-model/consumable-offer.js';
+export type { CrossModelStep } from './cross-model/exchange.js';
+export type { RelationCrossing } from './cross-model/crossing.js';
+export { formatOfferUrl, looksLikeOfferUrl, parseOfferUrl } from './cross-model/offer-url.js';
+export type { OfferUrl } from './cross-model/offer-url.js';
+export { consumerProxyName, remoteUnitName, unitNumber } from './cross-model/remote-units.js';
 export { observedMembers, observedVersion, unitSnapshot } from './uniter/unit-snapshot.js';
 export type { RelationSnapshot, UnitSnapshot } from './uniter/unit-snapshot.js';
 export { HookContext, WORKLOAD_STATUSES } from './hook-context/hook-context.js';

@@ -56,6 +56,12 @@ export function applyChanges(state: ModelState, changes: readonly ModelChange[])
       case 'ports':
         txn.putPorts(change.unit, change.ports);
         break;
+      case 'offer':
+        txn.putOffer(change.name, change.offer);
+        break;
+      case 'remote-application':
+        txn.putRemoteApplication(change.name, change.application);
+        break;
     }
   }
   return txn.state;

@@ -9,8 +9,10 @@ import type {
   BagOwner,
   Machine,
   Membership,
+  Offer,
   OpenedPort,
   Relation,
+  RemoteApplication,
   Unit,
 } from './entities.js';
 
@@ -48,7 +50,13 @@ export type ModelChange =
       readonly unit: string;
       readonly state?: ReadonlyMap<string, string>;
     }
-  | { readonly kind: 'ports'; readonly unit: string; readonly ports?: readonly OpenedPort[] };
+  | { readonly kind: 'ports'; readonly unit: string; readonly ports?: readonly OpenedPort[] }
+  | { readonly kind: 'offer'; readonly name: string; readonly offer?: Offer }
+  | {
+      readonly kind: 'remote-application';
+      readonly name: string;
+      readonly application?: RemoteApplication;
+    };
 
 /** A key identifying the entity a change is about, so later changes replace earlier ones. */
 export function changeIdentity(change: ModelChange): string {
@@ -77,5 +85,9 @@ export function changeIdentity(change: ModelChange): string {
       return `charm-state/${change.unit}`;
     case 'ports':
       return `ports/${change.unit}`;
+    case 'offer':
+      return `offer/${change.name}`;
+    case 'remote-application':
+      return `remote-application/${change.name}`;
   }
 }

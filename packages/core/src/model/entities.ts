@@ -77,6 +77,63 @@ export interface Relation {
   readonly status: RelationStatus;
   /** Units in scope, departing ones included (R3.6, R3.10). */
   readonly unitCount: number;
+  /** Set for a cross-model relation: its link to the other model's half (§8). */
+  readonly crossModel?: CrossModelLink;
+}
+
+/**
+ * The link of a cross-model relation to its other half (R8.3): the models' relation ids are
+ * unrelated, so each half names the other.
+ */
+export interface CrossModelLink {
+  /** The remote application this relation has as one end. */
+  readonly remoteApplication: string;
+  /** The model holding the other half. */
+  readonly model: string;
+  /** The other half's id there; absent until the offering model registered it (R8.3). */
+  readonly relationId?: number;
+  /** On the offering side, the offer the relation connects through (an offer connection). */
+  readonly offer?: string;
+  /** Egress subnets given with `integrate --via` (R8.6); empty for none. */
+  readonly via: readonly string[];
+}
+
+/** An offer (R8.1): some endpoints of a local application, published under a name. */
+export interface Offer {
+  readonly name: string;
+  readonly application: string;
+  /** The offered endpoints of the application, sorted. */
+  readonly endpoints: readonly string[];
+}
+
+/** An endpoint of a remote application: what crosses of the charm's declaration (R8.2, R8.3). */
+export interface RemoteEndpoint {
+  readonly name: string;
+  readonly role: Exclude<EndpointRole, 'peer'>;
+  readonly interface: string;
+}
+
+/**
+ * An application whose units live in another model (R8.2, R8.3): a SAAS consumed from an offer,
+ * or, in the offering model, the proxy of a consuming application (`remote-<hex>`). It has no
+ * charm and no units; its units exist only as members of its relations (R8.4).
+ */
+export interface RemoteApplication {
+  readonly name: string;
+  /** `saas` in the consuming model; `consumer` for the proxy in the offering model. */
+  readonly kind: 'saas' | 'consumer';
+  /** The model its units live in. */
+  readonly sourceModel: string;
+  /** Its application there: the offered one for a SAAS, the consuming one for a proxy. */
+  readonly sourceApplication: string;
+  /** The offer it comes through (a name in the offering model). */
+  readonly offer: string;
+  /** The offer URL a SAAS was consumed from (R8.1); empty for a proxy. */
+  readonly url: string;
+  readonly endpoints: readonly RemoteEndpoint[];
+  readonly life: 'alive' | 'dying';
+  /** `terminated` once the offer behind a SAAS is gone (R8.2). */
+  readonly status: 'active' | 'terminated';
 }
 
 /** A unit's presence in a relation's scope (R3.1): present means "in scope". */

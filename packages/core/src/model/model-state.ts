@@ -12,8 +12,10 @@ import type {
   Bag,
   Machine,
   Membership,
+  Offer,
   OpenedPort,
   Relation,
+  RemoteApplication,
   Unit,
 } from './entities.js';
 import type { MemberTree } from './member-tree.js';
@@ -67,6 +69,10 @@ export interface ModelState {
   readonly charmState: ImmutableMap<string, ReadonlyMap<string, string>>;
   /** unit → the port ranges it opened (R7.23); a unit with none has no entry. */
   readonly openedPorts: ImmutableMap<string, readonly OpenedPort[]>;
+  /** Offers of this model's applications, by offer name (R8.1). */
+  readonly offers: ImmutableMap<string, Offer>;
+  /** Applications whose units live in other models, by name (R8.2, R8.3). */
+  readonly remoteApplications: ImmutableMap<string, RemoteApplication>;
   readonly index: ModelIndex;
 }
 
@@ -101,6 +107,8 @@ export function emptyModel(name: string): ModelState {
     leaderSettings: ImmutableMap(),
     charmState: ImmutableMap(),
     openedPorts: ImmutableMap(),
+    offers: ImmutableMap(),
+    remoteApplications: ImmutableMap(),
     index: EMPTY_INDEX,
   };
 }

@@ -14,8 +14,10 @@ import type {
   BagOwner,
   Machine,
   Membership,
+  Offer,
   OpenedPort,
   Relation,
+  RemoteApplication,
   Unit,
 } from './entities.js';
 import { setIn2, deleteIn2 } from './index-helpers.js';
@@ -250,6 +252,28 @@ export class ModelTransaction {
       : this.current.openedPorts.set(unit, ports);
     this.current = { ...this.current, openedPorts };
     this.record(empty ? { kind: 'ports', unit } : { kind: 'ports', unit, ports });
+  }
+
+  /** Sets (or, with undefined, removes) an offer. */
+  putOffer(name: string, offer: Offer | undefined): void {
+    const offers =
+      offer === undefined ? this.current.offers.delete(name) : this.current.offers.set(name, offer);
+    this.current = { ...this.current, offers };
+    this.record(offer === undefined ? { kind: 'offer', name } : { kind: 'offer', name, offer });
+  }
+
+  /** Sets (or, with undefined, removes) a remote application; its relations must be gone first. */
+  putRemoteApplication(name: string, application: RemoteApplication | undefined): void {
+    const remoteApplications =
+      application === undefined
+        ? this.current.remoteApplications.delete(name)
+        : this.current.remoteApplications.set(name, application);
+    this.current = { ...this.current, remoteApplications };
+    this.record(
+      application === undefined
+        ? { kind: 'remote-application', name }
+        : { kind: 'remote-application', name, application },
+    );
   }
 
   private record(change: ModelChange): void {

@@ -2,7 +2,7 @@
  * `integrate` (alias `relate`): infers the endpoints (R2.10–R2.12), runs Juju's AddRelation checks
  * in order (R2.13–R2.15) and creates the relation (R2.3, R2.17–R2.21).
  */
-import type { RelationEndpoint } from '../model/entities.js';
+import type { CrossModelLink, RelationEndpoint } from '../model/entities.js';
 import { endpointReference, relationKey } from '../model/keys.js';
 import type { ModelState } from '../model/model-state.js';
 import { endpointOf, relationByKey, relationsOf } from '../model/queries.js';
@@ -19,29 +19,51 @@ export interface Integrated {
   readonly key: string;
 }
 
+/** What `integrate` relates: one or two endpoint names, and `--via` subnets for a SAAS (R8.6). */
+export interface IntegrateInput {
+  readonly endpoints: readonly string[];
+  readonly via?: readonly string[];
+}
+
 /**
- * Relates two applications.
+ * Relates two applications. A SAAS relates like a local application (R8.2); the relation then
+ * waits for the offering model to register it (R8.3).
  *
  * @example
  * const result = integrate(state, { endpoints: ['app', 'db'] });
  * // result.value: { relationId: 0, key: 'app:database db:database' }
  */
-export function integrate(
-  state: ModelState,
-  input: { readonly endpoints: readonly string[] },
-): OperationResult<Integrated> {
+export function integrate(state: ModelState, input: IntegrateInput): OperationResult<Integrated> {
   const inferred = inferEndpoints(state, input.endpoints);
   if (isRefusal(inferred)) return inferred;
-  return addRelation(state, inferred);
+  const proxy = inferred.find(
+    (endpoint) => state.remoteApplications.get(endpoint.application)?.kind === 'consumer',
+  );
+  if (proxy !== undefined)
+    return refuse(
+      'not-supported',
+      `application "${proxy.application}" stands for a consuming model's application and relates only through its offer`,
+    );
+  const remote = inferred.find((endpoint) => state.remoteApplications.has(endpoint.application));
+  const saas = remote === undefined ? undefined : state.remoteApplications.get(remote.application);
+  return addRelation(
+    state,
+    inferred,
+    saas === undefined
+      ? undefined
+      : { remoteApplication: saas.name, model: saas.sourceModel, via: input.via ?? [] },
+  );
 }
 
 /**
  * Juju's AddRelation (R2.13) for endpoints already chosen: every refusal is prefixed with
  * `cannot add relation "<key>": `. Both endpoints are stored container-scoped if either is (R2.3).
+ * A cross-model relation carries its link to the other model (R8.3).
  */
 export function addRelation(
   state: ModelState,
   endpoints: readonly RelationEndpoint[],
+  link?: CrossModelLink,
 ): OperationResult<Integrated> {
   const key = relationKey(endpoints);
   const refusal = checkAddRelation(state, endpoints, key);
@@ -54,7 +76,7 @@ export function addRelation(
     scope: container ? ('container' as const) : endpoint.scope,
   }));
   const txn = new ModelTransaction(state);
-  const relationId = createRelation(txn, stored);
+  const relationId = createRelation(txn, stored, link);
   return txn.commit({ relationId, key });
 }
 
@@ -70,7 +92,9 @@ function checkAddRelation(
   }
   if (!canRelate(a, b)) return refuse('not-valid', 'endpoints do not relate');
   for (const endpoint of endpoints) {
-    const application = state.applications.get(endpoint.application);
+    const application =
+      state.applications.get(endpoint.application) ??
+      state.remoteApplications.get(endpoint.application);
     if (application === undefined) {
       return refuse('not-found', `application "${endpoint.application}" does not exist`);
     }
@@ -78,6 +102,8 @@ function checkAddRelation(
       return refuse('not-alive', `application "${endpoint.application}" is not alive`);
     }
   }
+  const remoteRefusal = checkRemote(state, a, b);
+  if (remoteRefusal !== undefined) return remoteRefusal;
   const existing = relationByKey(state, key);
   if (existing !== undefined) {
     return existing.life === 'dying'
@@ -85,6 +111,12 @@ function checkAddRelation(
       : refuse('already-exists', `relation ${key} already exists`);
   }
   for (const endpoint of endpoints) {
+    const remote = state.remoteApplications.get(endpoint.application);
+    if (remote?.status === 'terminated')
+      return refuse('not-valid', `remote offer ${remote.name} is terminated`);
+  }
+  for (const endpoint of endpoints) {
+    if (state.remoteApplications.has(endpoint.application)) continue;
     const refusal = checkImplemented(state, endpoint) ?? checkLimit(state, endpoint);
     if (refusal !== undefined) return refusal;
   }
@@ -96,6 +128,29 @@ function checkAddRelation(
       'container scoped relation requires at least one subordinate application',
     );
   }
+  return undefined;
+}
+
+/**
+ * R2.13 steps 4–5: two remote applications never relate, and a local endpoint relating to a remote
+ * one must be global (no container scope across models, R8.2).
+ */
+function checkRemote(
+  state: ModelState,
+  a: RelationEndpoint,
+  b: RelationEndpoint,
+): Refusal | undefined {
+  const aRemote = state.remoteApplications.has(a.application);
+  const bRemote = state.remoteApplications.has(b.application);
+  if (aRemote && bRemote)
+    return refuse(
+      'not-supported',
+      `cannot add relation between saas applications "${a.application}" and "${b.application}"`,
+    );
+  if (!aRemote && !bRemote) return undefined;
+  const local = aRemote ? b : a;
+  if (local.scope !== 'global')
+    return refuse('not-valid', 'local endpoint must be globally scoped for remote relations');
   return undefined;
 }
 

@@ -26,6 +26,12 @@ export function removeApplication(
   }
   const txn = new ModelTransaction(state);
   if (application.life !== 'alive') return txn.commit(undefined);
+  const offered = [...state.offers.values()].find((o) => o.application === application.name);
+  if (offered !== undefined)
+    return refuse(
+      'not-valid',
+      `cannot remove application "${application.name}": it is offered as "${offered.name}"; remove the offer first with "loom remove-offer ${offered.name}"`,
+    );
   for (const relation of relationsOf(state, application.name)) {
     destroyRelation(txn, relation.id, { allowPeer: true });
   }

@@ -8,7 +8,7 @@ import { relationsOf } from '../model/queries.js';
 import type { OperationResult, Refusal } from '../model/refusal.js';
 import { refuse } from '../model/refusal.js';
 import { ModelTransaction } from '../model/transaction.js';
-import { isRefusal, parseEndpointName } from './internal/endpoint-names.js';
+import { hasApplication, isRefusal, parseEndpointName } from './internal/endpoint-names.js';
 import type { EndpointName } from './internal/endpoint-names.js';
 import { destroyRelation } from './internal/relation-lifecycle.js';
 
@@ -47,7 +47,7 @@ function findByNames(state: ModelState, names: readonly string[]): Relation | Re
   for (const text of names) {
     const name = parseEndpointName(text);
     if (isRefusal(name)) return name;
-    if (!state.applications.has(name.application)) {
+    if (!hasApplication(state, name.application)) {
       return refuse('not-found', `application "${name.application}" not found`);
     }
     parsed.push(name);

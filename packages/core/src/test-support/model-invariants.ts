@@ -54,6 +54,8 @@ export function entitiesOf(state: ModelState): unknown {
       sortedEntries(values),
     ]),
     openedPorts: sortedEntries(state.openedPorts),
+    offers: sortedEntries(state.offers),
+    remoteApplications: sortedEntries(state.remoteApplications),
   };
 }
 
@@ -96,6 +98,8 @@ export function checkInvariants(state: ModelState): void {
       `empty Dying relation ${relation.id} not removed`,
     );
     for (const membership of members?.values() ?? []) {
+      const remote = relation.crossModel?.remoteApplication;
+      if (remote !== undefined && membership.unit.startsWith(`${remote}/`)) continue; // R8.4
       const unit = state.units.get(membership.unit);
       assert.ok(unit !== undefined, `membership of removed unit ${membership.unit}`);
       assert.ok(

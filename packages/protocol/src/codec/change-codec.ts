@@ -10,6 +10,8 @@ import type {
   Unit,
   Relation,
   Membership,
+  Offer,
+  RemoteApplication,
 } from '@loom/core';
 
 import {
@@ -59,7 +61,13 @@ export type ChangeDocument =
       readonly unit: string;
       readonly state?: Readonly<Record<string, string>>;
     }
-  | { readonly kind: 'ports'; readonly unit: string; readonly ports?: readonly OpenedPort[] };
+  | { readonly kind: 'ports'; readonly unit: string; readonly ports?: readonly OpenedPort[] }
+  | { readonly kind: 'offer'; readonly name: string; readonly offer?: Offer }
+  | {
+      readonly kind: 'remote-application';
+      readonly name: string;
+      readonly application?: RemoteApplication;
+    };
 
 /** A core change as JSON. */
 export function encodeChange(change: ModelChange): ChangeDocument {

@@ -75,6 +75,10 @@ export function encodeModel(state: ModelState): ModelDocument {
     openedPorts: [...state.openedPorts]
       .map(([unit, ports]) => ({ unit, ports }))
       .sort(byName((entry) => entry.unit)),
+    offers: [...state.offers.values()].sort(byName((offer) => offer.name)),
+    remoteApplications: [...state.remoteApplications.values()].sort(
+      byName((application) => application.name),
+    ),
   };
 }
 
@@ -82,6 +86,16 @@ export function encodeModel(state: ModelState): ModelDocument {
 export function modelDocumentChanges(document: ModelDocument): ModelChange[] {
   return [
     { kind: 'sequences', sequences: document.sequences },
+    ...(document.offers ?? []).map((offer): ModelChange => ({
+      kind: 'offer',
+      name: offer.name,
+      offer,
+    })),
+    ...(document.remoteApplications ?? []).map((application): ModelChange => ({
+      kind: 'remote-application',
+      name: application.name,
+      application,
+    })),
     ...document.machines.map((machine): ModelChange => ({
       kind: 'machine',
       id: machine.id,

@@ -10,6 +10,8 @@ import type {
   Machine,
   Membership,
   ModelSequences,
+  Offer,
+  RemoteApplication,
   OpenedPort,
   Relation,
   Status,
@@ -61,4 +63,8 @@ export interface ModelDocument {
     readonly values: Readonly<Record<string, string>>;
   }[];
   readonly openedPorts: readonly { readonly unit: string; readonly ports: readonly OpenedPort[] }[];
+  /** Offers of this model's applications (R8.1); absent in documents written before them. */
+  readonly offers?: readonly Offer[];
+  /** SAAS and consumer proxies (R8.2, R8.3); absent in documents written before them. */
+  readonly remoteApplications?: readonly RemoteApplication[];
 }

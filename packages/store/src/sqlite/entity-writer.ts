@@ -38,8 +38,8 @@ export class EntityWriter {
       deleteUnit: prepare('DELETE FROM units WHERE model_id = ? AND name = ?'),
       putRelation: prepare(
         `INSERT OR REPLACE INTO relations (model_id, id, key, life, suspended, suspended_reason,
-           status, unit_count)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+           status, unit_count, cross_model)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       putEndpoint: prepare(
         `INSERT OR IGNORE INTO relation_endpoints (model_id, relation_id, position, application,
@@ -85,6 +85,18 @@ export class EntityWriter {
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       deletePorts: prepare('DELETE FROM opened_ports WHERE model_id = ? AND unit = ?'),
+      putOffer: prepare(
+        `INSERT OR REPLACE INTO offers (model_id, name, application, endpoints)
+         VALUES (?, ?, ?, ?)`,
+      ),
+      deleteOffer: prepare('DELETE FROM offers WHERE model_id = ? AND name = ?'),
+      putRemoteApplication: prepare(
+        `INSERT OR REPLACE INTO remote_applications (model_id, name, kind, document)
+         VALUES (?, ?, ?, ?)`,
+      ),
+      deleteRemoteApplication: prepare(
+        'DELETE FROM remote_applications WHERE model_id = ? AND name = ?',
+      ),
     };
   }
 
@@ -158,6 +170,7 @@ export class EntityWriter {
           relation.suspendedReason,
           relation.status,
           relation.unitCount,
+          relation.crossModel === undefined ? null : json(relation.crossModel),
         );
         relation.endpoints.forEach((endpoint, position) => {
           statements.putEndpoint.run(
@@ -232,6 +245,27 @@ export class EntityWriter {
       case 'charm-state':
         if (change.state === undefined) statements.deleteCharmState.run(modelId, change.unit);
         else statements.putCharmState.run(modelId, change.unit, json(mapToObject(change.state)));
+        return;
+      case 'offer':
+        if (change.offer === undefined) statements.deleteOffer.run(modelId, change.name);
+        else
+          statements.putOffer.run(
+            modelId,
+            change.name,
+            change.offer.application,
+            json(change.offer.endpoints),
+          );
+        return;
+      case 'remote-application':
+        if (change.application === undefined)
+          statements.deleteRemoteApplication.run(modelId, change.name);
+        else
+          statements.putRemoteApplication.run(
+            modelId,
+            change.name,
+            change.application.kind,
+            json(change.application),
+          );
         return;
       case 'ports':
         statements.deletePorts.run(modelId, change.unit);

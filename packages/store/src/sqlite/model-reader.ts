@@ -6,6 +6,7 @@ import { applyChanges, emptyModel } from '@loom/core';
 import type {
   CharmMetadata,
   ConfigValue,
+  CrossModelLink,
   EndpointRole,
   EndpointScope,
   Life,
@@ -14,6 +15,7 @@ import type {
   OpenedPort,
   RelationEndpoint,
   RelationStatus,
+  RemoteApplication,
 } from '@loom/core';
 import { decodeApplication, decodeBag, objectToMap } from '@loom/protocol';
 import type { Database } from 'better-sqlite3';
@@ -54,6 +56,7 @@ interface RelationRow {
   suspended_reason: string;
   status: RelationStatus;
   unit_count: number;
+  cross_model: string | null;
 }
 interface EndpointRow {
   relation_id: number;
@@ -135,6 +138,22 @@ export function readModel(db: Database, modelId: number, name: string): ModelSta
       },
     });
   }
+  for (const row of rows<{ name: string; application: string; endpoints: string }>(
+    'SELECT name, application, endpoints FROM offers WHERE model_id = ?',
+  )) {
+    const endpoints = JSON.parse(row.endpoints) as string[];
+    changes.push({
+      kind: 'offer',
+      name: row.name,
+      offer: { name: row.name, application: row.application, endpoints },
+    });
+  }
+  for (const row of rows<{ name: string; document: string }>(
+    'SELECT name, document FROM remote_applications WHERE model_id = ?',
+  )) {
+    const application = JSON.parse(row.document) as RemoteApplication;
+    changes.push({ kind: 'remote-application', name: row.name, application });
+  }
   const endpoints = new Map<number, RelationEndpoint[]>();
   for (const row of rows<EndpointRow>(
     'SELECT * FROM relation_endpoints WHERE model_id = ? ORDER BY relation_id, position',
@@ -164,6 +183,9 @@ export function readModel(db: Database, modelId: number, name: string): ModelSta
         suspendedReason: row.suspended_reason,
         status: row.status,
         unitCount: row.unit_count,
+        ...(row.cross_model === null
+          ? {}
+          : { crossModel: JSON.parse(row.cross_model) as CrossModelLink }),
       },
     });
   }

@@ -211,6 +211,60 @@ export const MIGRATIONS: readonly Migration[] = [
     description: "units' workload versions (application-version-set)",
     sql: `ALTER TABLE units ADD COLUMN workload_version TEXT NOT NULL DEFAULT '';`,
   },
+  {
+    version: 3,
+    description:
+      'cross-model relations: offers, remote applications, relation links; remote units and ' +
+      'applications appear in relation endpoints and memberships without a local row',
+    sql: `
+      CREATE TABLE offers (
+        ${model},
+        name TEXT NOT NULL,
+        application TEXT NOT NULL,
+        endpoints TEXT NOT NULL,
+        PRIMARY KEY (model_id, name),
+        ${applicationOf('application')}
+      ) WITHOUT ROWID;
+      CREATE TABLE remote_applications (
+        ${model},
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('saas', 'consumer')),
+        document TEXT NOT NULL,
+        PRIMARY KEY (model_id, name)
+      ) WITHOUT ROWID;
+      ALTER TABLE relations ADD COLUMN cross_model TEXT;
+      CREATE TABLE relation_endpoints_v3 (
+        ${model},
+        relation_id INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        application TEXT NOT NULL,
+        name TEXT NOT NULL,
+        interface TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('provider', 'requirer', 'peer')),
+        scope TEXT NOT NULL CHECK (scope IN ('global', 'container')),
+        optional INTEGER NOT NULL,
+        endpoint_limit INTEGER NOT NULL,
+        PRIMARY KEY (model_id, relation_id, position),
+        ${relationOf}
+      ) WITHOUT ROWID;
+      INSERT INTO relation_endpoints_v3 SELECT * FROM relation_endpoints;
+      DROP TABLE relation_endpoints;
+      ALTER TABLE relation_endpoints_v3 RENAME TO relation_endpoints;
+      CREATE TABLE memberships_v3 (
+        ${model},
+        relation_id INTEGER NOT NULL,
+        unit TEXT NOT NULL,
+        scope_key TEXT NOT NULL,
+        role TEXT NOT NULL,
+        departing INTEGER NOT NULL,
+        PRIMARY KEY (model_id, relation_id, unit),
+        ${relationOf}
+      ) WITHOUT ROWID;
+      INSERT INTO memberships_v3 SELECT * FROM memberships;
+      DROP TABLE memberships;
+      ALTER TABLE memberships_v3 RENAME TO memberships;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -5,9 +5,15 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 
-import { emptyModel, initialUniterState } from '@loom/core';
+import { consumableOffer, consume, emptyModel, initialUniterState, offer } from '@loom/core';
 import type { ModelChange } from '@loom/core';
-import { busyModel, checkInvariants, entitiesOf } from '@loom/core/test-support';
+import {
+  busyModel,
+  CHARMS,
+  checkInvariants,
+  entitiesOf,
+  LinkedSimulators,
+} from '@loom/core/test-support';
 import type { OperationDocument } from '@loom/protocol';
 
 import type { Store } from '../store.js';
@@ -28,6 +34,29 @@ export interface StoreHarness {
 }
 
 const created = '2026-11-22T10:00:00.000Z';
+
+/**
+ * Two models with a history touching every cross-model entity: an offer consumed and related
+ * (proxy, remote members), that relation removed (proxy gone), then related again.
+ */
+function crossModelHistory(): LinkedSimulators {
+  const linked = new LinkedSimulators('prod', 'web');
+  const prod = linked.model('prod');
+  const web = linked.model('web');
+  prod.deploy({ application: 'db', charm: CHARMS.dbcharm });
+  web.deploy({ application: 'app', charm: CHARMS.webcharm, numUnits: 2 });
+  prod.run((state) => offer(state, { application: 'db', endpoints: ['database'], name: 'pgsql' }));
+  const description = consumableOffer(prod.state, 'pgsql', 'admin/prod.pgsql');
+  assert.ok(description);
+  web.run((state) => consume(state, { offer: description }));
+  web.integrate('app', 'pgsql');
+  linked.settle();
+  web.removeRelation({ relationId: 0 });
+  linked.settle();
+  web.integrate('app', 'pgsql');
+  linked.settle();
+  return linked;
+}
 
 async function withModel(harness: StoreHarness, name = 'default') {
   await harness.store.createModel({ name, uuid: `uuid-${name}`, createdAt: created });
@@ -118,6 +147,24 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       assert.equal(model.record.revision, sim.changeSets.length);
       assert.deepEqual(entitiesOf(model.state), entitiesOf(sim.state));
       checkInvariants(model.state);
+    });
+
+    it('stores the change sets of two linked models — offers, SAAS, proxies, remote members, removals — and loads each exactly', async () => {
+      const store = await fresh().then((harness) => harness.store);
+      const linked = crossModelHistory();
+      for (const [name, simulator] of linked.models) {
+        await store.createModel({ name, uuid: `uuid-${name}`, createdAt: created });
+        let revision = 0;
+        for (const changes of simulator.changeSets)
+          revision = await store.commit(name, revision, { changes });
+        const model = await store.loadModel(name);
+        assert.deepEqual(entitiesOf(model.state), entitiesOf(simulator.state));
+        checkInvariants(model.state);
+      }
+      const web = await store.loadModel('web');
+      assert.equal(web.state.remoteApplications.get('pgsql')?.kind, 'saas');
+      assert.equal(web.state.relations.get(1)?.crossModel?.remoteApplication, 'pgsql');
+      assert.equal(web.state.memberships.get(1)?.has('pgsql/0'), true);
     });
 
     it('refuses a commit at a stale revision and writes nothing of it', async () => {

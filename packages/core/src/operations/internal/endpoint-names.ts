@@ -31,18 +31,9 @@ export function candidateEndpoints(
   state: ModelState,
   name: EndpointName,
 ): RelationEndpoint[] | Refusal {
-  const application = state.applications.get(name.application);
-  if (application === undefined)
+  const endpoints = applicationRelationEndpoints(state, name.application);
+  if (endpoints === undefined)
     return refuse('not-found', `application "${name.application}" not found`);
-  const endpoints = applicationEndpoints(application.charm).map((endpoint) => ({
-    application: application.name,
-    name: endpoint.name,
-    role: endpoint.role,
-    interface: endpoint.interface,
-    limit: endpoint.limit,
-    optional: endpoint.optional,
-    scope: endpoint.scope,
-  }));
   if (name.endpoint === undefined) return endpoints;
   const named = endpoints.filter((endpoint) => endpoint.name === name.endpoint);
   if (named.length === 0) {
@@ -52,6 +43,40 @@ export function candidateEndpoints(
     );
   }
   return named;
+}
+
+/**
+ * Every endpoint of a local application (the implicit `juju-info` included), or of a remote one
+ * (only what was offered, global, without limit: R8.2); undefined when there is no such
+ * application.
+ */
+export function applicationRelationEndpoints(
+  state: ModelState,
+  name: string,
+): RelationEndpoint[] | undefined {
+  const application = state.applications.get(name);
+  if (application !== undefined)
+    return applicationEndpoints(application.charm).map((endpoint) => ({
+      application: application.name,
+      name: endpoint.name,
+      role: endpoint.role,
+      interface: endpoint.interface,
+      limit: endpoint.limit,
+      optional: endpoint.optional,
+      scope: endpoint.scope,
+    }));
+  return state.remoteApplications.get(name)?.endpoints.map((endpoint) => ({
+    application: name,
+    ...endpoint,
+    limit: 0,
+    optional: false,
+    scope: 'global' as const,
+  }));
+}
+
+/** True if the model has an application, local or remote, of this name. */
+export function hasApplication(state: ModelState, name: string): boolean {
+  return state.applications.has(name) || state.remoteApplications.has(name);
 }
 
 /** True if the value is a refusal rather than a result. */

@@ -3,7 +3,7 @@
  * destruction (R3.12), leaving scope (R3.10) and removal (R3.13). Shared by deploy, integrate,
  * remove-relation, remove-application and unit removal.
  */
-import type { RelationEndpoint } from '../../model/entities.js';
+import type { CrossModelLink, RelationEndpoint } from '../../model/entities.js';
 import { relationKey, sortEndpoints } from '../../model/keys.js';
 import { EMPTY_BAG } from '../../model/model-state.js';
 import { isPeerRelation } from '../../model/queries.js';
@@ -13,11 +13,13 @@ import type { ModelTransaction } from '../../model/transaction.js';
 
 /**
  * Creates a relation with the next id of the model's sequence (R2.19), Alive, joining, with an
- * empty application bag per application (R2.21). Returns its id.
+ * empty application bag per application (R2.21), linked to its other half when it crosses models
+ * (R8.3). Returns its id.
  */
 export function createRelation(
   txn: ModelTransaction,
   endpoints: readonly RelationEndpoint[],
+  link?: CrossModelLink,
 ): number {
   const { sequences } = txn.state;
   const id = sequences.relation;
@@ -32,6 +34,7 @@ export function createRelation(
     suspendedReason: '',
     status: 'joining',
     unitCount: 0,
+    ...(link === undefined ? {} : { crossModel: link }),
   });
   for (const endpoint of sorted) {
     txn.putBag(id, { kind: 'application', application: endpoint.application }, EMPTY_BAG);
@@ -76,7 +79,14 @@ export function leaveScope(txn: ModelTransaction, relationId: number, unit: stri
     removeRelation(txn, relationId);
     return;
   }
-  txn.putRelation({ ...relation, unitCount: Math.max(0, relation.unitCount - 1) });
+  // R5.25: the leader leaving a suspended relation (after its -broken) marks it suspended.
+  const application = txn.state.units.get(unit)?.application;
+  const leader = application !== undefined && txn.state.leaders.get(application) === unit;
+  txn.putRelation({
+    ...relation,
+    unitCount: Math.max(0, relation.unitCount - 1),
+    ...(relation.suspended && leader ? { status: 'suspended' as const } : {}),
+  });
 }
 
 /** R3.13: removes the relation and all its bags; a Dying application may go with it. */
@@ -87,9 +97,20 @@ export function removeRelation(txn: ModelTransaction, relationId: number): void 
   for (const endpoint of relation.endpoints) removeApplicationIfDone(txn, endpoint.application);
 }
 
-/** R3.16: a Dying application is removed once its last unit and last relation are gone. */
+/**
+ * R3.16: a Dying application is removed once its last unit and last relation are gone. A remote
+ * application goes with its last relation when Dying (`remove-saas`) or when it is a consumer
+ * proxy (R8.8).
+ */
 export function removeApplicationIfDone(txn: ModelTransaction, name: string): void {
   const { state } = txn;
+  const remote = state.remoteApplications.get(name);
+  if (remote !== undefined) {
+    if (state.index.relationsByApplication.has(name)) return;
+    if (remote.life === 'dying' || remote.kind === 'consumer')
+      txn.putRemoteApplication(name, undefined);
+    return;
+  }
   const application = state.applications.get(name);
   if (application?.life !== 'dying') return;
   if (state.index.unitsByApplication.has(name)) return;
