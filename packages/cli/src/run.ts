@@ -12,6 +12,7 @@ import { addDebugLogCommand } from './commands/debug-log.js';
 import { addDeployCommand } from './commands/deploy.js';
 import { addConfigCommand } from './commands/config.js';
 import { addControllerCommands } from './commands/controller.js';
+import { addCrossModelCommands } from './commands/cross-model.js';
 import { addIntegrationCommands } from './commands/integrations.js';
 import { addModelCommands } from './commands/models.js';
 import { addOperationCommands } from './commands/operations.js';
@@ -53,6 +54,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
   addDeployCommand(program, io);
   addApplicationCommands(program, io);
   addIntegrationCommands(program, io);
+  addCrossModelCommands(program, io);
   addConfigCommand(program, io);
   addStatusCommand(program, io);
   addShowCommands(program, io);

@@ -15,6 +15,7 @@ import type { HandlerContext } from './api/handler.js';
 import { WatchApi } from './api/watch-api.js';
 import { systemClock } from './clock/clock.js';
 import type { Clock } from './clock/clock.js';
+import { CrossModelExchange } from './cross-model/exchange-worker.js';
 import { DebugLog } from './debug-log/debug-log.js';
 import { DEFAULT_LEASE_DURATION_MS, LeaseKeeper } from './leadership/lease-keeper.js';
 import { ModelRegistry } from './model/model-registry.js';
@@ -46,6 +47,8 @@ export class Controller {
     private readonly watchApi: WatchApi,
     private readonly context: HandlerContext,
     readonly hub: WatchHub,
+    /** The exchange between this controller's models (spec §8). */
+    readonly exchange: CrossModelExchange,
   ) {}
 
   /**
@@ -74,6 +77,8 @@ export class Controller {
     leases.start(hosts);
     const debugLog = new DebugLog(options.store, clock);
     const hub = new WatchHub(registry);
+    const exchange = new CrossModelExchange(registry, report);
+    exchange.start();
     const hookSlots = new HookSlots(options.hookConcurrency);
     // A removed unit gives back a slot its agent could no longer return.
     registry.onCommit((committed) => {
@@ -111,7 +116,7 @@ export class Controller {
         resolve();
       });
     });
-    return new Controller(server, watchApi, context, hub);
+    return new Controller(server, watchApi, context, hub, exchange);
   }
 
   /** `http://127.0.0.1:<port>`. */
@@ -128,6 +133,7 @@ export class Controller {
   /** Stops serving (finishing calls in flight), stops lease timers and closes the store. */
   async close(): Promise<void> {
     this.context.leases.stop();
+    await this.exchange.idle();
     this.watchApi.close();
     await new Promise<void>((resolve) => {
       this.server.close(() => {

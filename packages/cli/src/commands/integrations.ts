@@ -16,19 +16,28 @@ export function addIntegrationCommands(program: Command, io: CliIo): void {
     .description(
       'Integrate two applications: each side names an application, or application:endpoint when more than one endpoint fits.',
     )
-    .argument('<a>', 'application[:endpoint]')
-    .argument('[b]', 'application[:endpoint]')
+    .argument('<a>', 'application[:endpoint], or an offer URL')
+    .argument('[b]', 'application[:endpoint], or an offer URL')
+    .option('--via <cidrs>', 'egress subnets of a cross-model relation, comma separated')
     .addOption(modelOption())
     .addHelpText(
       'after',
-      '\nExamples:\n  loom integrate app db\n  loom integrate app:database db:primary\n',
+      '\nExamples:\n  loom integrate app db\n  loom integrate app:database db:primary\n  loom integrate app admin/prod.pgsql --via 10.0.0.0/24\n',
     )
-    .action(async (a: string, b: string | undefined, options: { model?: string }) => {
+    .action(async (a: string, b: string | undefined, options: { model?: string; via?: string }) => {
       // S28: Juju's words for a single side, as a usage error.
       if (b === undefined) throw new UsageError('an integration must involve two applications');
       const client = await connectController(io);
+      const via = options.via
+        ?.split(',')
+        .map((cidr) => cidr.trim())
+        .filter((cidr) => cidr !== '');
       try {
-        await client.call('integrate', { model: modelOf(io.env, options), endpoints: [a, b] });
+        await client.call('integrate', {
+          model: modelOf(io.env, options),
+          endpoints: [a, b],
+          ...(via === undefined ? {} : { via }),
+        });
       } catch (error) {
         // S26: Juju points at the integrations it already has.
         if (error instanceof ProtocolError && error.code === 'already-exists')

@@ -142,6 +142,8 @@ const STATUS: StatusDocument = {
       unitCount: 2,
     },
   ],
+  saas: [],
+  offers: [],
 };
 
 const NOW = new Date('2026-11-22T10:00:00Z');

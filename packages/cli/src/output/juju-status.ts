@@ -6,7 +6,12 @@
  * Juju leaves them out.
  */
 import { JUJU_VERSION } from '@loom/core';
-import type { ApplicationStatusDocument, StatusDocument, UnitStatusDocument } from '@loom/protocol';
+import type {
+  ApplicationStatusDocument,
+  RemoteEndpointDocument,
+  StatusDocument,
+  UnitStatusDocument,
+} from '@loom/protocol';
 
 import { shownApplicationStatus, shownUnitStatus } from './shown-status.js';
 
@@ -72,7 +77,34 @@ export interface JujuStatus {
   };
   readonly machines: Readonly<Record<string, JujuMachineStatus>>;
   readonly applications: Readonly<Record<string, JujuApplicationStatus>>;
+  /** SAAS, when the model consumes offers (R8.2). */
+  readonly 'application-endpoints'?: Readonly<Record<string, JujuSaasStatus>>;
+  /** The model's offers (R8.1). */
+  readonly offers?: Readonly<Record<string, JujuOfferStatus>>;
   readonly controller: { readonly timestamp: string };
+}
+
+/** An endpoint of a SAAS or an offer. */
+type JujuRemoteEndpoints = Readonly<
+  Record<string, { readonly interface: string; readonly role: string }>
+>;
+
+/** One SAAS under `application-endpoints`. */
+export interface JujuSaasStatus {
+  readonly url: string;
+  readonly endpoints: JujuRemoteEndpoints;
+  readonly 'application-status': JujuStatusValue;
+  readonly life?: string;
+  readonly relations?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** One offer under `offers`. */
+export interface JujuOfferStatus {
+  readonly application: string;
+  readonly charm: string;
+  readonly 'total-connected-count': number;
+  readonly 'active-connected-count': number;
+  readonly endpoints: JujuRemoteEndpoints;
 }
 
 /** `status` as `juju status --format json` shapes it. */
@@ -161,8 +193,49 @@ export function jujuStatus(status: StatusDocument, controller: string, now: Date
     applications: Object.fromEntries(
       status.applications.map((application) => [application.name, applicationStatus(application)]),
     ),
+    ...(status.saas.length === 0
+      ? {}
+      : {
+          'application-endpoints': Object.fromEntries(
+            status.saas.map((saas) => [
+              saas.name,
+              {
+                url: saas.url,
+                endpoints: remoteEndpoints(saas.endpoints),
+                'application-status': { current: saas.status },
+                ...(saas.life === 'alive' ? {} : { life: saas.life }),
+                ...(Object.keys(saas.relations).length === 0 ? {} : { relations: saas.relations }),
+              },
+            ]),
+          ),
+        }),
+    ...(status.offers.length === 0
+      ? {}
+      : {
+          offers: Object.fromEntries(
+            status.offers.map((offered) => [
+              offered.name,
+              {
+                application: offered.application,
+                charm: `local:${offered.charm}-${offered.charmRevision}`,
+                'total-connected-count': offered.connections.length,
+                'active-connected-count': offered.connections.filter((c) => !c.suspended).length,
+                endpoints: remoteEndpoints(offered.endpoints),
+              },
+            ]),
+          ),
+        }),
     controller: { timestamp: now.toISOString() },
   };
+}
+
+function remoteEndpoints(endpoints: readonly RemoteEndpointDocument[]): JujuRemoteEndpoints {
+  return Object.fromEntries(
+    endpoints.map((endpoint) => [
+      endpoint.name,
+      { interface: endpoint.interface, role: endpoint.role },
+    ]),
+  );
 }
 
 function statusValue(value: { readonly current: string; readonly message: string }) {

@@ -24,6 +24,14 @@ export function filterStatus(status: StatusDocument, selectors: readonly string[
       .map((application) => application.name),
   );
   for (const unit of units) applications.add(applicationOfUnit(unit));
+  // A SAAS or offer shows when named, or with an application related to it.
+  const saas = new Set(status.saas.filter((remote) => matches(remote.name)).map((r) => r.name));
+  for (const relation of status.relations) {
+    const names = relation.endpoints.map((endpoint) => endpoint.application);
+    if (names.some((name) => applications.has(name)))
+      for (const name of names)
+        if (status.saas.some((remote) => remote.name === name)) saas.add(name);
+  }
   const machines = new Set(
     status.units.filter((unit) => units.has(unit.name)).map((unit) => unit.machine),
   );
@@ -33,7 +41,13 @@ export function filterStatus(status: StatusDocument, selectors: readonly string[
     applications: status.applications.filter((application) => applications.has(application.name)),
     units: status.units.filter((unit) => units.has(unit.name)),
     relations: status.relations.filter((relation) =>
-      relation.endpoints.every((endpoint) => applications.has(endpoint.application)),
+      relation.endpoints.every(
+        (endpoint) => applications.has(endpoint.application) || saas.has(endpoint.application),
+      ),
+    ),
+    saas: status.saas.filter((remote) => saas.has(remote.name)),
+    offers: status.offers.filter(
+      (offered) => matches(offered.name) || applications.has(offered.application),
     ),
   };
 }

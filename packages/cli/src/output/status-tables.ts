@@ -1,6 +1,7 @@
 /**
- * `loom status` as Juju prints it: the model line, then the App, Unit and Machine tables (leaders
- * marked `*`, subordinates under their principal), and with `--relations` the Integration table.
+ * `loom status` as Juju prints it: the model line, the SAAS table, then the App, Unit and Machine
+ * tables (leaders marked `*`, subordinates under their principal), the Offer table, and with
+ * `--relations` the Integration table.
  */
 import { JUJU_VERSION } from '@loom/core';
 import type { StatusDocument } from '@loom/protocol';
@@ -43,10 +44,18 @@ export function statusTables(
       [[status.model.name, controller, 'local/local', JUJU_VERSION, 'unsupported', timeOf(now)]],
     ),
   );
-  if (status.applications.length === 0) {
+  if (status.applications.length === 0 && status.saas.length === 0) {
     sections.push('Model "' + status.model.name + '" is empty.\n');
     return sections.join('\n');
   }
+  if (status.saas.length > 0)
+    sections.push(
+      renderTable(
+        ['SAAS', 'Status', 'Store', 'URL'],
+        status.saas.map((saas) => [saas.name, saas.status, controller, saas.url]),
+        statusPainter(options.colour, [1]),
+      ),
+    );
   const byName = new Map(status.units.map((unit) => [unit.name, unit]));
   sections.push(
     renderTable(
@@ -112,6 +121,30 @@ export function statusTables(
       statusPainter(options.colour, [1]),
     ),
   );
+  if (status.offers.length > 0)
+    sections.push(
+      renderTable(
+        ['Offer', 'Application', 'Charm', 'Rev', 'Connected', 'Endpoint', 'Interface', 'Role'],
+        status.offers.flatMap((offered) =>
+          offered.endpoints.map((endpoint, index) => {
+            const active = offered.connections.filter((c) => !c.suspended).length;
+            return index === 0
+              ? [
+                  offered.name,
+                  offered.application,
+                  offered.charm,
+                  String(offered.charmRevision),
+                  `${active}/${offered.connections.length}`,
+                  endpoint.name,
+                  endpoint.interface,
+                  endpoint.role,
+                ]
+              : ['', '', '', '', '', endpoint.name, endpoint.interface, endpoint.role];
+          }),
+        ),
+        { alignRight: [3] },
+      ),
+    );
   if (options.relations === true && status.relations.length > 0)
     sections.push(
       renderTable(

@@ -6,6 +6,7 @@ import type { Handler, HandlerContext, Handlers } from './handler.js';
 import { agentHandlers } from './handlers/agent-handlers.js';
 import { applicationHandlers } from './handlers/application-handlers.js';
 import { bundleHandlers } from './handlers/bundle-handlers.js';
+import { crossModelHandlers } from './handlers/cross-model-handlers.js';
 import { logHandlers } from './handlers/log-handlers.js';
 import { modelHandlers } from './handlers/model-handlers.js';
 import { operationHandlers } from './handlers/operation-handlers.js';
@@ -14,6 +15,7 @@ const HANDLERS: Handlers<ApiMethod> = {
   ...modelHandlers,
   ...applicationHandlers,
   ...bundleHandlers,
+  ...crossModelHandlers,
   ...operationHandlers,
   ...logHandlers,
   ...agentHandlers,

@@ -15,6 +15,7 @@ import type {
 
 import { machineAddresses } from '../agents/machine-address.js';
 import { charmRevision } from '../charms/charm-archive.js';
+import { offerDocument } from '../cross-model/offer-lookup.js';
 
 const byName = <T extends { readonly name: string }>(a: T, b: T) => compareNames(a.name, b.name);
 
@@ -119,6 +120,25 @@ export function statusDocument(
     applications: applications.sort(byName),
     units: units.sort(byName),
     relations: relations.sort((a, b) => a.id - b.id),
+    saas: [...state.remoteApplications.values()]
+      .filter((remote) => remote.kind === 'saas')
+      .map((saas) => ({
+        name: saas.name,
+        status: saas.status,
+        life: saas.life,
+        url: saas.url,
+        endpoints: saas.endpoints,
+        relations: Object.fromEntries(
+          [...(relatedThrough.get(saas.name) ?? new Map<string, RelatedApplicationDocument[]>())]
+            .sort(([a], [b]) => compareNames(a, b))
+            .map(([endpoint, others]) => [
+              endpoint,
+              others.map((other) => other.application).sort(compareNames),
+            ]),
+        ),
+      }))
+      .sort(byName),
+    offers: [...state.offers.values()].map((offered) => offerDocument(state, offered)).sort(byName),
   };
 }
 

@@ -42,6 +42,8 @@ export function crossModelSteps(
     return result.ok && result.changes.length > 0;
   };
   for (const [name, state] of [...models].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    // Every cross-model relation has a remote application at one end.
+    if (state.remoteApplications.size === 0) continue;
     for (const saas of state.remoteApplications.values()) {
       if (saas.kind !== 'saas' || saas.status === 'terminated') continue;
       if (models.get(saas.sourceModel)?.offers.has(saas.offer) === true) continue;

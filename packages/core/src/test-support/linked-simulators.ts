@@ -3,8 +3,6 @@
  * controller links its models (R8.3, R8.5). `settle` alternates settling every model with running
  * the exchange's steps until neither has anything left to do, then checks every model's invariants.
  */
-import { createHash } from 'node:crypto';
-
 import { crossModelSteps } from '../cross-model/exchange.js';
 import type { ModelState } from '../model/model-state.js';
 import { linkRemoteRelation, registerRemoteRelation } from '../operations/remote-relation.js';
@@ -66,7 +64,7 @@ export class LinkedSimulators {
   }
 }
 
-/** A stable token (32 hex digits) for a consuming application, as a controller derives it. */
+/** A stable token (32 hex digits) for a consuming application: its model and name in hex. */
 export function applicationToken(model: string, application: string): string {
-  return createHash('sha256').update(`${model}\0${application}`).digest('hex').slice(0, 32);
+  return Buffer.from(`${model}/${application}`).toString('hex').padEnd(32, '0').slice(0, 32);
 }

@@ -56,9 +56,11 @@ export const removeApplicationRequest = z.strictObject({
   application: applicationName,
 });
 
+/** Two sides; either may be an offer URL, consumed on the way (R8.2). `via`: egress CIDRs (R8.6). */
 export const integrateRequest = z.strictObject({
   model: modelName,
   endpoints: z.array(z.string().min(1)).length(2),
+  via: z.array(z.string().min(1)).optional(),
 });
 
 export const removeRelationRequest = z.union([

@@ -33,6 +33,16 @@ import {
   resolveRequest,
   setConfigRequest,
 } from './application-requests.js';
+import {
+  consumeRequest,
+  listOffersRequest,
+  offerRequest,
+  removeOfferRequest,
+  removeSaasRequest,
+  resumeRelationRequest,
+  showOfferRequest,
+  suspendRelationRequest,
+} from './cross-model-requests.js';
 import { debugLogRequest } from './log-requests.js';
 import {
   addModelRequest,
@@ -65,6 +75,14 @@ export const API_METHODS = {
   'remove-application': removeApplicationRequest,
   integrate: integrateRequest,
   'remove-relation': removeRelationRequest,
+  offer: offerRequest,
+  offers: listOffersRequest,
+  'show-offer': showOfferRequest,
+  'remove-offer': removeOfferRequest,
+  consume: consumeRequest,
+  'remove-saas': removeSaasRequest,
+  'suspend-relation': suspendRelationRequest,
+  'resume-relation': resumeRelationRequest,
   config: getConfigRequest,
   configure: setConfigRequest,
   resolve: resolveRequest,

@@ -94,6 +94,53 @@ export interface RelationStatusDocument {
   readonly unitCount: number;
 }
 
+/** An endpoint of an offer or a SAAS. */
+export interface RemoteEndpointDocument {
+  readonly name: string;
+  readonly role: 'provider' | 'requirer';
+  readonly interface: string;
+}
+
+/** One relation connected through an offer (an offer connection, R8.3). */
+export interface OfferConnectionDocument {
+  readonly relationId: number;
+  /** The consuming model and application. */
+  readonly sourceModel: string;
+  readonly sourceApplication: string;
+  readonly user: string;
+  readonly endpoint: string;
+  readonly status: RelationStatus;
+  readonly suspended: boolean;
+  readonly suspendedReason: string;
+  /** The consumer's units in scope. */
+  readonly unitCount: number;
+}
+
+/** An offer (R8.1), as `offers`, `show-offer` and `find-offers` show it. */
+export interface OfferDocument {
+  /** `<user>/<model>.<offer>`. */
+  readonly url: string;
+  readonly model: string;
+  readonly name: string;
+  readonly application: string;
+  readonly charm: string;
+  readonly charmRevision: number;
+  readonly endpoints: readonly RemoteEndpointDocument[];
+  readonly connections: readonly OfferConnectionDocument[];
+}
+
+/** A SAAS in the consuming model's status (R8.2). */
+export interface SaasStatusDocument {
+  readonly name: string;
+  /** `active`, or `terminated` once the offer is gone. */
+  readonly status: string;
+  readonly life: Life;
+  readonly url: string;
+  readonly endpoints: readonly RemoteEndpointDocument[];
+  /** endpoint → the local applications related through it. */
+  readonly relations: Readonly<Record<string, readonly string[]>>;
+}
+
 /** A model's status: everything `loom status` shows, lists sorted by name or id. */
 export interface StatusDocument {
   readonly model: ModelSummary;
@@ -107,6 +154,10 @@ export interface StatusDocument {
   readonly applications: readonly ApplicationStatusDocument[];
   readonly units: readonly UnitStatusDocument[];
   readonly relations: readonly RelationStatusDocument[];
+  /** Remote applications consumed from offers, by name. */
+  readonly saas: readonly SaasStatusDocument[];
+  /** This model's offers, by name. */
+  readonly offers: readonly OfferDocument[];
 }
 
 /** A unit's bag in a relation as `show-unit` shows it. */
@@ -239,6 +290,14 @@ export interface ApiReplies {
   'remove-application': Record<string, never>;
   integrate: { readonly relationId: number; readonly key: string };
   'remove-relation': Record<string, never>;
+  offer: OfferDocument;
+  offers: { readonly offers: readonly OfferDocument[] };
+  'show-offer': OfferDocument;
+  'remove-offer': Record<string, never>;
+  consume: { readonly saas: string };
+  'remove-saas': Record<string, never>;
+  'suspend-relation': Record<string, never>;
+  'resume-relation': Record<string, never>;
   config: ConfigDocument;
   configure: Record<string, never>;
   resolve: Record<string, never>;

@@ -6,17 +6,21 @@ import {
   configureApplication,
   deploy,
   integrate,
+  looksLikeOfferUrl,
   removeApplication,
   removeRelation,
   removeUnit,
   resolveFailedHook,
 } from '@loom/core';
+import type { ModelChange } from '@loom/core';
 
 import { loadCharmSource, nextCharmUrl } from '../../charms/charm-archive.js';
 import { ControllerError } from '../../controller-error.js';
+import { resolveOffer } from '../../cross-model/offer-lookup.js';
 import { extrasOnly } from '../../model/mutation.js';
 import { configDocument } from '../../status/config-document.js';
 import type { Handlers } from '../handler.js';
+import { consumeIn } from './cross-model-handlers.js';
 
 export const applicationHandlers: Handlers<
   | 'deploy'
@@ -70,10 +74,44 @@ export const applicationHandlers: Handlers<
       .mutate((view) => removeApplication(view.state, { application: input.application }));
     return {};
   },
-  integrate: (input, { registry }) =>
-    registry
-      .get(input.model)
-      .mutate((view) => integrate(view.state, { endpoints: input.endpoints })),
+  integrate: (input, { registry }) => {
+    // R8.2: a side written as an offer URL is consumed on the way, or its SAAS reused.
+    const offers = new Map(
+      input.endpoints
+        .filter(looksLikeOfferUrl)
+        .map((text) => [text, resolveOffer(registry, text)] as const),
+    );
+    return registry.get(input.model).mutate((view) => {
+      let state = view.state;
+      const changes: ModelChange[] = [];
+      const endpoints: string[] = [];
+      for (const text of input.endpoints) {
+        const resolved = offers.get(text);
+        if (resolved === undefined) {
+          endpoints.push(text);
+          continue;
+        }
+        const existing = [...state.remoteApplications.values()].find(
+          (remote) => remote.kind === 'saas' && remote.url === resolved.url,
+        );
+        if (existing !== undefined) {
+          endpoints.push(existing.name);
+          continue;
+        }
+        const consumed = consumeIn(state, registry, resolved, undefined);
+        if (!consumed.ok) return consumed;
+        state = consumed.state;
+        changes.push(...consumed.changes);
+        endpoints.push(consumed.value.name);
+      }
+      const integrated = integrate(state, {
+        endpoints,
+        ...(input.via === undefined ? {} : { via: input.via }),
+      });
+      if (!integrated.ok) return integrated;
+      return { ...integrated, changes: [...changes, ...integrated.changes] };
+    });
+  },
   'remove-relation': async (input, { registry }) => {
     await registry
       .get(input.model)
