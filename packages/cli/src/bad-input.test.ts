@@ -41,6 +41,47 @@ const MISTAKES: [string[], number, RegExp][] = [
     /^ERROR --to "lxd:0": Loom places units on existing machines only/,
   ],
   [['exec', '--', 'true'], 2, /^ERROR name the units to run on with --unit, or --application\n$/],
+  // Cross-model relations (R8.1, R8.2, R8.7).
+  [['offer'], 2, /^ERROR an offer must at least specify application endpoint\n$/],
+  [
+    ['offer', 'db'],
+    2,
+    /^ERROR endpoints must conform to format "<application-name>:<endpoint-name>\[,\.\.\.\]", got "db"\n$/,
+  ],
+  [['offer', 'db:nope'], 1, /^ERROR application "db" has no "nope" relation endpoint\n$/],
+  [['offer', 'db:peers'], 1, /^ERROR cannot offer peer relation endpoint "peers"\n$/],
+  [
+    ['remove-offer', 'ghost'],
+    1,
+    /^ERROR application offer "admin\/default\.ghost" not found; run "loom offers -m default" to list its offers\n$/,
+  ],
+  [['consume', 'default.ghost'], 1, /^ERROR application offer "admin\/default\.ghost" not found/],
+  [
+    ['consume', 'nowhere'],
+    1,
+    /^ERROR offer URL "nowhere" is not valid: expected \[<controller>:\]\[<user>\/\]<model>\.<offer-name>\n$/,
+  ],
+  [
+    ['integrate', 'db', 'other.db'],
+    1,
+    /^ERROR model "other" not found; run "loom models" to list models\n$/,
+  ],
+  [
+    ['remove-saas', 'ghost'],
+    1,
+    /^ERROR saas application "ghost" not found; run "loom status" to list SAAS\n$/,
+  ],
+  [
+    ['suspend-relation', 'x'],
+    2,
+    /^ERROR invalid relation id "x": expected numbers such as "2" or "2,3"\n$/,
+  ],
+  [
+    ['suspend-relation', '0'],
+    1,
+    /^ERROR cannot set suspend status for "db:peers" which is not associated with an offer\n$/,
+  ],
+  [['resume-relation', '7'], 1, /^ERROR relation 7 not found\n$/],
 ];
 
 describe('loom refuses bad input clearly and changes nothing', () => {

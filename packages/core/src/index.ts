@@ -171,6 +171,7 @@ export type { ActionResults } from './hook-context/action-results.js';
 export { MemberBagCache } from './hook-context/member-cache.js';
 export {
   applicationStatusAnswer,
+  egressSubnets,
   goalStateAnswer,
   networkAnswer,
   statusAnswer,

@@ -2,7 +2,7 @@
  * unit-get and network-get (R7.19, R7.20). Every unit of a Loom machine has the machine's
  * loopback address (127.x.y.z) as private, public, bind and ingress address.
  */
-import { networkAnswer, usageError } from '@loom/core';
+import { egressSubnets, networkAnswer, usageError } from '@loom/core';
 
 import { noExtraArgs, RELATION_FLAG, relationIdOf } from './arguments.js';
 import type { ToolValue } from './output.js';
@@ -42,13 +42,13 @@ export const networkGet: Tool = {
     const [binding] = flags.positional;
     if (binding === undefined) throw usageError('no arguments specified');
     noExtraArgs(flags.positional, 1);
-    relationIdOf(flags, context);
-    const answer = networkAnswer(context.model(), context.unit, binding, context.address);
+    const relationId = relationIdOf(flags, context);
     const address = context.address;
+    const answer = networkAnswer(context.model(), context.unit, binding, address, relationId);
     const values: Record<(typeof ADDRESS_FLAGS)[number], ToolValue> = {
       'bind-address': address,
       'ingress-address': address,
-      'egress-subnets': [`${address}/32`],
+      'egress-subnets': egressSubnets(context.model(), address, relationId),
     };
     if (flags.booleans.has('primary-address')) return { value: address };
     const asked = ADDRESS_FLAGS.filter((name) => flags.booleans.has(name));

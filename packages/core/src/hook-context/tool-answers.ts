@@ -71,6 +71,7 @@ export function networkAnswer(
   unit: string,
   binding: string,
   address: string,
+  relationId?: number,
 ): Record<string, AnswerValue> {
   if (!unitBindings(state, unit).has(binding))
     throw new HookToolError('not-found', `no network config found for binding "${binding}"`, 1);
@@ -84,9 +85,19 @@ export function networkAnswer(
         interfacename: 'lo',
       },
     ],
-    'egress-subnets': [`${address}/32`],
+    'egress-subnets': egressSubnets(state, address, relationId),
     'ingress-addresses': [address],
   };
+}
+
+/**
+ * The egress subnets network-get reports: a cross-model relation's `--via` subnets (R8.6), else
+ * the unit's address as a single host.
+ */
+export function egressSubnets(state: ModelState, address: string, relationId?: number): string[] {
+  const via =
+    relationId === undefined ? [] : (state.relations.get(relationId)?.crossModel?.via ?? []);
+  return via.length > 0 ? [...via] : [`${address}/32`];
 }
 
 function unitGoal(state: ModelState, name: string): { status: string } {

@@ -127,17 +127,25 @@ function neighbours(txn: ModelTransaction, unit: string): MachinePorts[] {
     .map((other) => ({ unit: other, ports: txn.state.openedPorts.get(other) ?? [] }));
 }
 
-/** R4.4: the three address keys, rewritten (or deleted when unknown) in every relation joined. */
+/**
+ * R4.4: the three address keys, rewritten (or deleted when unknown) in every relation joined; a
+ * cross-model relation keeps its `--via` egress subnets (R8.6).
+ */
 function refreshAddresses(
   txn: ModelTransaction,
   unit: string,
   addresses: NonNullable<HookCommit['refreshAddresses']>,
 ): void {
-  const fresh = initialUnitSettings(addresses);
-  const settings = new Map<string, string>();
-  for (const key of ['private-address', 'ingress-address', 'egress-subnets'])
-    settings.set(key, fresh.get(key) ?? '');
   for (const relationId of txn.state.index.relationsByUnit.get(unit) ?? []) {
+    const via = txn.state.relations.get(relationId)?.crossModel?.via ?? [];
+    const fresh = initialUnitSettings(
+      addresses.egressSubnets === undefined && via.length > 0
+        ? { ...addresses, egressSubnets: via }
+        : addresses,
+    );
+    const settings = new Map<string, string>();
+    for (const key of ['private-address', 'ingress-address', 'egress-subnets'])
+      settings.set(key, fresh.get(key) ?? '');
     const written = applyBagDelta(unitBag(txn.state, relationId, unit), settings);
     if (written !== undefined) txn.putBag(relationId, { kind: 'unit', unit }, written);
   }

@@ -9,6 +9,7 @@ import { consumableOffer } from '../cross-model/consumable-offer.js';
 import { relationCrossing } from '../cross-model/crossing.js';
 import { parseOfferUrl } from '../cross-model/offer-url.js';
 import { canWriteBag } from '../databags/bag-permissions.js';
+import { egressSubnets } from '../hook-context/tool-answers.js';
 import { emptyModel } from '../model/model-state.js';
 import type { ModelState } from '../model/model-state.js';
 import { CHARMS, chain, FIXTURE_CHARM_NAMES } from '../test-support/scenario-charms.js';
@@ -220,5 +221,41 @@ describe('permissions across the boundary (R8.5, R4.4)', () => {
     assert.equal(bags.units.get(`${proxy}/0`)?.values.get('ready'), 'yes');
     assert.equal(bags.applications.get('db')?.values.size, 0);
     assert.equal(bags.units.get('db/0')?.values.has('want'), false);
+  });
+});
+
+describe('R8.6 addresses across models', () => {
+  it("gives consuming units the --via subnets as egress-subnets, carried to the offering side's remote units", () => {
+    const linked = new LinkedSimulators('prod', 'web');
+    linked.model('prod').deploy({ application: 'db', charm: CHARMS.dbcharm });
+    linked
+      .model('prod')
+      .run((state) => offer(state, { application: 'db', endpoints: ['database'] }));
+    linked.model('web').deploy({ application: 'app', charm: CHARMS.webcharm });
+    const description = consumableOffer(linked.model('prod').state, 'db', 'admin/prod.db');
+    assert.ok(description);
+    linked.model('web').run((state) => consume(state, { offer: description }));
+    linked
+      .model('web')
+      .run((state) =>
+        integrate(state, { endpoints: ['app', 'db'], via: ['10.9.0.0/16', '10.8.0.0/16'] }),
+      );
+    linked.settle();
+    const web = linked.model('web').state;
+    assert.equal(
+      web.bags.get(0)?.units.get('app/0')?.values.get('egress-subnets'),
+      '10.9.0.0/16,10.8.0.0/16',
+    );
+    assert.deepEqual(egressSubnets(web, '127.0.0.9', 0), ['10.9.0.0/16', '10.8.0.0/16']);
+    assert.deepEqual(egressSubnets(web, '127.0.0.9'), ['127.0.0.9/32']);
+    const prod = linked.model('prod').state;
+    const [proxy] = prod.remoteApplications.keys();
+    const remoteBag = prod.bags.get(0)?.units.get(`${proxy ?? ''}/0`)?.values;
+    assert.equal(remoteBag?.get('egress-subnets'), '10.9.0.0/16,10.8.0.0/16');
+    // The offering units' own addresses cross unchanged: the remote unit's ingress is db/0's.
+    assert.equal(
+      web.bags.get(0)?.units.get('db/0')?.values.get('ingress-address'),
+      prod.bags.get(0)?.units.get('db/0')?.values.get('ingress-address'),
+    );
   });
 });

@@ -79,7 +79,12 @@ export function enterScope(
     unitCount: relation.unitCount + 1,
     ...(state.leaders.get(unit.application) === unit.name ? { status: 'joined' as const } : {}),
   });
-  writeInitialBag(txn, relation.id, unit.name, initialUnitSettings(input));
+  // R8.6: a cross-model relation's `--via` subnets are its units' egress subnets.
+  const via = relation.crossModel?.via ?? [];
+  const settings = initialUnitSettings(
+    input.egressSubnets === undefined && via.length > 0 ? { ...input, egressSubnets: via } : input,
+  );
+  writeInitialBag(txn, relation.id, unit.name, settings);
   txn.putMembership({
     relationId: relation.id,
     unit: unit.name,

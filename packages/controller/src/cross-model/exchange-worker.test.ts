@@ -1,0 +1,215 @@
+/**
+ * The controller's cross-model exchange (R8.3, R8.5, R8.8): driven by commits through the API,
+ * and level-triggered, so a controller started over models it left half-way finishes the work.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import {
+  consumableOffer,
+  consume,
+  deploy,
+  emptyModel,
+  integrate,
+  offer,
+  removeRelation,
+} from '@loom/core';
+import type { ModelChange, ModelState, OperationResult } from '@loom/core';
+import { CHARMS } from '@loom/core/test-support';
+import { ApiCallError } from '@loom/protocol';
+import { MemoryStore } from '@loom/store';
+
+import { FakeClock } from '../clock/fake-clock.js';
+import { Controller } from '../controller.js';
+import { CHARM_UPLOADS, startTestController } from '../test-support/test-controller.js';
+
+const created = '2026-11-22T10:00:00.000Z';
+
+/** Applies operations to a model, keeping every change set. */
+function history(name: string, ...steps: ((state: ModelState) => OperationResult<unknown>)[]) {
+  let state = emptyModel(name);
+  const changeSets: (readonly ModelChange[])[] = [];
+  for (const step of steps) {
+    const result = step(state);
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    changeSets.push(result.changes);
+    state = result.state;
+  }
+  return { state, changeSets };
+}
+
+/** A store holding `models`' histories, as a controller that stopped would have left them. */
+async function storeWith(...models: ReturnType<typeof history>[]): Promise<MemoryStore> {
+  const store = new MemoryStore();
+  for (const model of models) {
+    await store.createModel({
+      name: model.state.name,
+      uuid: `uuid-${model.state.name}`,
+      createdAt: created,
+    });
+    let revision = 0;
+    for (const changes of model.changeSets)
+      revision = await store.commit(model.state.name, revision, { changes });
+  }
+  return store;
+}
+
+async function startOver(store: MemoryStore): Promise<Controller> {
+  const reported: unknown[] = [];
+  const controller = await Controller.start({
+    store,
+    token: 't',
+    clock: new FakeClock(Date.parse(created)),
+    report: (error) => reported.push(error),
+  });
+  await controller.exchange.idle();
+  assert.deepEqual(reported, []);
+  return controller;
+}
+
+const prodHistory = () =>
+  history(
+    'prod',
+    (state) => deploy(state, { application: 'db', charm: CHARMS.dbcharm }),
+    (state) => offer(state, { application: 'db', endpoints: ['database'], name: 'pgsql' }),
+  );
+
+describe('the cross-model exchange of a controller', () => {
+  it('registers a relation made with an offer URL: a proxy and a linked relation in the offering model', async () => {
+    const test = await startTestController();
+    try {
+      const { client } = test;
+      await client.call('add-model', { name: 'prod' });
+      await client.call('add-model', { name: 'web' });
+      await client.call('deploy', { model: 'prod', application: 'db', charm: CHARM_UPLOADS.db });
+      await client.call('deploy', { model: 'web', application: 'app', charm: CHARM_UPLOADS.web });
+      const made = await client.call('offer', {
+        model: 'prod',
+        application: 'db',
+        endpoints: ['database'],
+        name: 'pgsql',
+      });
+      assert.equal(made.url, 'admin/prod.pgsql');
+      assert.deepEqual(
+        await client.call('integrate', { model: 'web', endpoints: ['app', 'admin/prod.pgsql'] }),
+        { relationId: 0, key: 'app:database pgsql:database' },
+      );
+      await test.controller.exchange.idle();
+      const prod = test.controller.registry.get('prod').view.state;
+      const [proxy] = prod.remoteApplications.keys();
+      assert.match(proxy ?? '', /^remote-[0-9a-f]{32}$/);
+      assert.equal(prod.relations.get(0)?.crossModel?.relationId, 0);
+      assert.equal(
+        test.controller.registry.get('web').view.state.relations.get(0)?.crossModel?.relationId,
+        0,
+      );
+      const { offers } = await client.call('offers', { model: 'prod' });
+      assert.deepEqual(
+        offers.map((o) =>
+          o.connections.map((c) => [c.relationId, c.sourceModel, c.sourceApplication]),
+        ),
+        [[[0, 'web', 'app']]],
+      );
+      const status = await client.call('status', { model: 'web' });
+      assert.deepEqual(
+        status.saas.map((s) => [s.name, s.status, s.url, s.relations]),
+        [['pgsql', 'active', 'admin/prod.pgsql', { database: ['app'] }]],
+      );
+      // A second integrate with the same URL reuses the SAAS and meets the existing relation.
+      await assert.rejects(
+        client.call('integrate', { model: 'web', endpoints: ['app', 'prod.pgsql'] }),
+        (error: unknown) => error instanceof ApiCallError && error.code === 'already-exists',
+      );
+      assert.deepEqual(test.reported, []);
+    } finally {
+      await test.close();
+    }
+  });
+
+  it('refuses unknown offers, other controllers and consuming in the offering model, naming the fix', async () => {
+    const test = await startTestController();
+    try {
+      const { client } = test;
+      await client.call('add-model', { name: 'prod' });
+      await client.call('deploy', { model: 'prod', application: 'db', charm: CHARM_UPLOADS.db });
+      await client.call('offer', { model: 'prod', application: 'db', endpoints: ['database'] });
+      const refusal = (call: Promise<unknown>) =>
+        call.then(
+          () => 'accepted',
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        );
+      assert.equal(
+        await refusal(client.call('consume', { model: 'default', url: 'prod.nope' })),
+        'application offer "admin/prod.nope" not found; run "loom offers -m prod" to list its offers',
+      );
+      assert.equal(
+        await refusal(client.call('consume', { model: 'default', url: 'other:prod.db' })),
+        'offer URL "other:prod.db" names controller "other"; this controller is "loom" and relations across controllers are not supported yet',
+      );
+      assert.equal(
+        await refusal(client.call('consume', { model: 'prod', url: 'prod.db' })),
+        'cannot consume offer "admin/prod.db" in its own model; integrate with application "db" directly',
+      );
+      assert.equal(
+        await refusal(client.call('consume', { model: 'default', url: 'prod' })),
+        'offer URL "prod" is not valid: expected [<controller>:][<user>/]<model>.<offer-name>',
+      );
+    } finally {
+      await test.close();
+    }
+  });
+
+  it('finishes a registration left undone when the controller stopped', async () => {
+    const prod = prodHistory();
+    const description = consumableOffer(prod.state, 'pgsql', 'admin/prod.pgsql');
+    assert.ok(description);
+    const web = history(
+      'web',
+      (state) => deploy(state, { application: 'app', charm: CHARMS.webcharm }),
+      (state) => consume(state, { offer: description }),
+      (state) => integrate(state, { endpoints: ['app', 'pgsql'] }),
+    );
+    const controller = await startOver(await storeWith(prod, web));
+    try {
+      const offering = controller.registry.get('prod').view.state;
+      assert.equal(offering.relations.size, 1);
+      assert.equal(offering.remoteApplications.size, 1);
+      const otherId = controller.registry.get('web').view.state.relations.get(0)
+        ?.crossModel?.relationId;
+      assert.equal(otherId, [...offering.relations.keys()][0]);
+    } finally {
+      await controller.close();
+    }
+  });
+
+  it('removes the offering half, and its proxy, when the consuming half went while it was stopped', async () => {
+    const prod = prodHistory();
+    const description = consumableOffer(prod.state, 'pgsql', 'admin/prod.pgsql');
+    assert.ok(description);
+    const store = await storeWith(
+      prod,
+      history(
+        'web',
+        (state) => deploy(state, { application: 'app', charm: CHARMS.webcharm }),
+        (state) => consume(state, { offer: description }),
+        (state) => integrate(state, { endpoints: ['app', 'pgsql'] }),
+      ),
+    );
+    const first = await startOver(store);
+    assert.equal(first.registry.get('prod').view.state.relations.size, 1);
+    await first.close();
+    // While stopped, the consuming relation goes (a store written by another tool).
+    const web = await store.loadModel('web');
+    const removed = removeRelation(web.state, { relationId: 0 });
+    assert.ok(removed.ok);
+    await store.commit('web', web.record.revision, { changes: removed.changes });
+    const second = await startOver(store);
+    try {
+      const offering = second.registry.get('prod').view.state;
+      assert.equal(offering.relations.size, 0);
+      assert.equal(offering.remoteApplications.size, 0);
+    } finally {
+      await second.close();
+    }
+  });
+});
