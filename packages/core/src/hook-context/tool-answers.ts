@@ -121,6 +121,10 @@ export function goalStateAnswer(state: ModelState, unit: string): Record<string,
     entry[remote] = { status: relation.life === 'alive' ? relation.status : 'dying' };
     for (const name of state.index.unitsByApplication.get(remote) ?? [])
       if (name !== unit) entry[name] = unitGoal(state, name);
+    // Remote units of another model exist only as members (R8.4): in scope means active.
+    if (state.remoteApplications.has(remote))
+      for (const name of state.memberships.get(relation.id)?.keys() ?? [])
+        if (name.startsWith(`${remote}/`)) entry[name] = { status: 'active' };
   }
   return { units, relations };
 }

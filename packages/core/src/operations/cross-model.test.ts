@@ -9,7 +9,7 @@ import { consumableOffer } from '../cross-model/consumable-offer.js';
 import { relationCrossing } from '../cross-model/crossing.js';
 import { parseOfferUrl } from '../cross-model/offer-url.js';
 import { canWriteBag } from '../databags/bag-permissions.js';
-import { egressSubnets } from '../hook-context/tool-answers.js';
+import { egressSubnets, goalStateAnswer } from '../hook-context/tool-answers.js';
 import { emptyModel } from '../model/model-state.js';
 import type { ModelState } from '../model/model-state.js';
 import { CHARMS, chain, FIXTURE_CHARM_NAMES } from '../test-support/scenario-charms.js';
@@ -68,6 +68,13 @@ describe('R8.1 offer', () => {
     assert.equal(
       refusal(offer(state, { application: 'cluster', endpoints: ['replicas'] })),
       'cannot offer peer relation endpoint "replicas"',
+    );
+    const withLogger = chain(state, (s) =>
+      deploy(s, { application: 'logger', charm: CHARMS.logger }),
+    );
+    assert.equal(
+      refusal(offer(withLogger, { application: 'logger', endpoints: ['logging'] })),
+      'cannot offer container-scoped endpoint "logging"',
     );
   });
 
@@ -248,6 +255,10 @@ describe('R8.6 addresses across models', () => {
     );
     assert.deepEqual(egressSubnets(web, '127.0.0.9', 0), ['10.9.0.0/16', '10.8.0.0/16']);
     assert.deepEqual(egressSubnets(web, '127.0.0.9'), ['127.0.0.9/32']);
+    // goal-state lists the remote unit with the relation (R8.4).
+    assert.deepEqual(goalStateAnswer(web, 'app/0').relations, {
+      database: { db: { status: 'joined' }, 'db/0': { status: 'active' } },
+    });
     const prod = linked.model('prod').state;
     const [proxy] = prod.remoteApplications.keys();
     const remoteBag = prod.bags.get(0)?.units.get(`${proxy ?? ''}/0`)?.values;

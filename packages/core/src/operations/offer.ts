@@ -49,6 +49,9 @@ export function offer(state: ModelState, input: OfferInput): OperationResult<Off
       );
     if (declared.role === 'peer')
       return refuse('not-valid', `cannot offer peer relation endpoint "${endpoint}"`);
+    // R2.13 step 5: no container scope across models.
+    if (declared.scope === 'container')
+      return refuse('not-valid', `cannot offer container-scoped endpoint "${endpoint}"`);
   }
   const existing = state.offers.get(name);
   if (existing !== undefined && existing.application !== input.application)
