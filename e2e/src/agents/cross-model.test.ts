@@ -36,6 +36,22 @@ describe('cross-model relations under real agents', () => {
     ]);
   }
 
+  const offerRelationId = async () =>
+    (await suite.client.call('status', { model: 'prod' })).relations.find((r) => !r.peer)?.id;
+
+  /** Both models settled after every unit on both sides broke the relation. */
+  const settleBroken = (before: ReturnType<typeof mark>) =>
+    settleBoth(
+      (hooks) =>
+        crossHooks(hooks, 'db/0', before.prod).includes(`source-relation-broken (app ${proxy})`),
+      (hooks) =>
+        APP_UNITS.every((unit) =>
+          crossHooks(hooks, unit, before.web.get(unit)).includes(
+            'sink-relation-broken (app pgsql)',
+          ),
+        ),
+    );
+
   const mark = () => ({
     prod: sequenceOf(prod, 'db/0').length,
     web: new Map(APP_UNITS.map((unit) => [unit, sequenceOf(web, unit).length])),
@@ -149,25 +165,14 @@ describe('cross-model relations under real agents', () => {
 
   it('S34: suspend in prod departs every unit on both sides then breaks; resume runs created, joined, changed again', async () => {
     const { loom } = suite.controller;
-    const relationId = (await suite.client.call('status', { model: 'prod' })).relations.find(
-      (r) => !r.peer,
-    )?.id;
+    const relationId = await offerRelationId();
     assert.ok(relationId !== undefined);
     let before = mark();
     assert.equal(
       (await loom('suspend-relation', String(relationId), 'maintenance', '-m', 'prod')).code,
       0,
     );
-    await settleBoth(
-      (hooks) =>
-        crossHooks(hooks, 'db/0', before.prod).includes(`source-relation-broken (app ${proxy})`),
-      (hooks) =>
-        APP_UNITS.every((unit) =>
-          crossHooks(hooks, unit, before.web.get(unit)).includes(
-            'sink-relation-broken (app pgsql)',
-          ),
-        ),
-    );
+    await settleBroken(before);
     const db = crossHooks(prod, 'db/0', before.prod);
     assert.deepEqual(db.slice(0, 2).sort(), [
       `source-relation-departed (${proxy}/0)`,
@@ -212,20 +217,9 @@ describe('cross-model relations under real agents', () => {
   it('R8.8: remove-relation in prod: app units see pgsql/0 depart and break; the proxy goes', async () => {
     const { loom } = suite.controller;
     const before = mark();
-    const relationId = (await suite.client.call('status', { model: 'prod' })).relations.find(
-      (r) => !r.peer,
-    )?.id;
+    const relationId = await offerRelationId();
     assert.equal((await loom('remove-relation', String(relationId), '-m', 'prod')).code, 0);
-    await settleBoth(
-      (hooks) =>
-        crossHooks(hooks, 'db/0', before.prod).includes(`source-relation-broken (app ${proxy})`),
-      (hooks) =>
-        APP_UNITS.every((unit) =>
-          crossHooks(hooks, unit, before.web.get(unit)).includes(
-            'sink-relation-broken (app pgsql)',
-          ),
-        ),
-    );
+    await settleBroken(before);
     for (const unit of APP_UNITS)
       assert.deepEqual(crossHooks(web, unit, before.web.get(unit)), [
         'sink-relation-departed (pgsql/0)',

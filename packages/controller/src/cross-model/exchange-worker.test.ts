@@ -74,6 +74,18 @@ const prodHistory = () =>
     (state) => offer(state, { application: 'db', endpoints: ['database'], name: 'pgsql' }),
   );
 
+/** web: app consuming prod's pgsql and related to it, never registered (the exchange never ran). */
+function webHistory(prod: ModelState) {
+  const description = consumableOffer(prod, 'pgsql', 'admin/prod.pgsql');
+  assert.ok(description);
+  return history(
+    'web',
+    (state) => deploy(state, { application: 'app', charm: CHARMS.webcharm }),
+    (state) => consume(state, { offer: description }),
+    (state) => integrate(state, { endpoints: ['app', 'pgsql'] }),
+  );
+}
+
 describe('the cross-model exchange of a controller', () => {
   it('registers a relation made with an offer URL: a proxy and a linked relation in the offering model', async () => {
     const test = await startTestController();
@@ -161,15 +173,7 @@ describe('the cross-model exchange of a controller', () => {
 
   it('finishes a registration left undone when the controller stopped', async () => {
     const prod = prodHistory();
-    const description = consumableOffer(prod.state, 'pgsql', 'admin/prod.pgsql');
-    assert.ok(description);
-    const web = history(
-      'web',
-      (state) => deploy(state, { application: 'app', charm: CHARMS.webcharm }),
-      (state) => consume(state, { offer: description }),
-      (state) => integrate(state, { endpoints: ['app', 'pgsql'] }),
-    );
-    const controller = await startOver(await storeWith(prod, web));
+    const controller = await startOver(await storeWith(prod, webHistory(prod.state)));
     try {
       const offering = controller.registry.get('prod').view.state;
       assert.equal(offering.relations.size, 1);
@@ -184,17 +188,7 @@ describe('the cross-model exchange of a controller', () => {
 
   it('removes the offering half, and its proxy, when the consuming half went while it was stopped', async () => {
     const prod = prodHistory();
-    const description = consumableOffer(prod.state, 'pgsql', 'admin/prod.pgsql');
-    assert.ok(description);
-    const store = await storeWith(
-      prod,
-      history(
-        'web',
-        (state) => deploy(state, { application: 'app', charm: CHARMS.webcharm }),
-        (state) => consume(state, { offer: description }),
-        (state) => integrate(state, { endpoints: ['app', 'pgsql'] }),
-      ),
-    );
+    const store = await storeWith(prod, webHistory(prod.state));
     const first = await startOver(store);
     assert.equal(first.registry.get('prod').view.state.relations.size, 1);
     await first.close();

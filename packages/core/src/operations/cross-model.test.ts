@@ -50,6 +50,18 @@ function web(): ModelState {
   );
 }
 
+/** Linked prod (db offered as `db`) and web (app, with the SAAS `db`), not yet related. */
+function consumed(): LinkedSimulators {
+  const linked = new LinkedSimulators('prod', 'web');
+  linked.model('prod').deploy({ application: 'db', charm: CHARMS.dbcharm });
+  linked.model('prod').run((state) => offer(state, { application: 'db', endpoints: ['database'] }));
+  linked.model('web').deploy({ application: 'app', charm: CHARMS.webcharm });
+  const description = consumableOffer(linked.model('prod').state, 'db', 'admin/prod.db');
+  assert.ok(description);
+  linked.model('web').run((state) => consume(state, { offer: description }));
+  return linked;
+}
+
 describe('R8.1 offer', () => {
   it('refuses an offer without endpoints, an unknown application or endpoint, and a peer endpoint', () => {
     const state = prod();
@@ -191,16 +203,8 @@ describe('R8.2 consume and integrate', () => {
 describe('permissions across the boundary (R8.5, R4.4)', () => {
   it('lets consuming units write only their own bags; the offering side sees them only as the proxy', () => {
     const script = new Script();
-    const linked = new LinkedSimulators('prod', 'web');
-    linked.model('prod').deploy({ application: 'db', charm: CHARMS.dbcharm });
-    linked
-      .model('prod')
-      .run((state) => offer(state, { application: 'db', endpoints: ['database'] }));
-    linked.model('web').deploy({ application: 'app', charm: CHARMS.webcharm });
+    const linked = consumed();
     for (const simulator of linked.models.values()) script.install(simulator, FIXTURE_CHARM_NAMES);
-    const description = consumableOffer(linked.model('prod').state, 'db', 'admin/prod.db');
-    assert.ok(description);
-    linked.model('web').run((state) => consume(state, { offer: description }));
     linked.model('web').integrate('app', 'db');
     script.on('app/0', 'database-relation-created', (context) => {
       context.relationSet(new Map([['want', 'site']]), { app: true });
@@ -233,15 +237,7 @@ describe('permissions across the boundary (R8.5, R4.4)', () => {
 
 describe('R8.6 addresses across models', () => {
   it("gives consuming units the --via subnets as egress-subnets, carried to the offering side's remote units", () => {
-    const linked = new LinkedSimulators('prod', 'web');
-    linked.model('prod').deploy({ application: 'db', charm: CHARMS.dbcharm });
-    linked
-      .model('prod')
-      .run((state) => offer(state, { application: 'db', endpoints: ['database'] }));
-    linked.model('web').deploy({ application: 'app', charm: CHARMS.webcharm });
-    const description = consumableOffer(linked.model('prod').state, 'db', 'admin/prod.db');
-    assert.ok(description);
-    linked.model('web').run((state) => consume(state, { offer: description }));
+    const linked = consumed();
     linked
       .model('web')
       .run((state) =>

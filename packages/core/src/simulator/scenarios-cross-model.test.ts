@@ -42,6 +42,14 @@ function integrated(linked: LinkedSimulators): number {
   return linked.model('web').integrate('app', 'pgsql').relationId;
 }
 
+/** S33 completed and settled: app related to the SAAS pgsql. */
+function related(): LinkedSimulators {
+  const linked = offered();
+  integrated(linked);
+  linked.settle();
+  return linked;
+}
+
 function proxyOf(linked: LinkedSimulators): string {
   const [proxy] = linked.model('prod').state.remoteApplications.keys();
   assert.ok(proxy);
@@ -123,9 +131,7 @@ describe('S34 suspend and resume', () => {
     proxy: string;
     before: Record<string, Map<string, number>>;
   } {
-    const linked = offered();
-    integrated(linked);
-    linked.settle();
+    const linked = related();
     const before = { prod: mark(linked.model('prod')), web: mark(linked.model('web')) };
     linked
       .model('prod')
@@ -181,9 +187,7 @@ describe('S34 suspend and resume', () => {
   });
 
   it('refuses to suspend a relation not connected through an offer (R8.7)', () => {
-    const linked = offered();
-    integrated(linked);
-    linked.settle();
+    const linked = related();
     const result = setRelationSuspended(linked.model('web').state, {
       relationId: 0,
       suspended: true,
@@ -199,9 +203,7 @@ describe('S34 suspend and resume', () => {
 
 describe('R8.8 removal from either side', () => {
   it('remove-relation in web: prod units see the remote units depart, and the proxy goes with the relation', () => {
-    const linked = offered();
-    integrated(linked);
-    linked.settle();
+    const linked = related();
     const proxy = proxyOf(linked);
     const before = mark(linked.model('prod'));
     linked.model('web').run((state) => removeRelation(state, { relationId: 0 }));
@@ -218,9 +220,7 @@ describe('R8.8 removal from either side', () => {
   });
 
   it('remove-relation in prod: web units see pgsql/0 depart and break', () => {
-    const linked = offered();
-    integrated(linked);
-    linked.settle();
+    const linked = related();
     const before = mark(linked.model('web'));
     linked.model('prod').run((state) => removeRelation(state, { relationId: 0 }));
     linked.settle();
@@ -235,9 +235,7 @@ describe('R8.8 removal from either side', () => {
   });
 
   it('remove-saas takes the SAAS and its relation; the offering side follows', () => {
-    const linked = offered();
-    integrated(linked);
-    linked.settle();
+    const linked = related();
     linked.model('web').run((state) => removeSaas(state, { name: 'pgsql' }));
     linked.settle();
     assert.equal(linked.model('web').state.remoteApplications.size, 0);
@@ -247,9 +245,7 @@ describe('R8.8 removal from either side', () => {
   });
 
   it('remove-offer refuses while related, and --force removes the relations; the SAAS is terminated (R8.1, R8.2)', () => {
-    const linked = offered();
-    integrated(linked);
-    linked.settle();
+    const linked = related();
     assert.deepEqual(removeOffer(linked.model('prod').state, { name: 'pgsql' }), {
       ok: false,
       code: 'not-valid',
