@@ -7,11 +7,12 @@ import { describe, it } from 'node:test';
 
 import { consumableOffer } from '../cross-model/consumable-offer.js';
 import { consume, removeSaas } from '../operations/consume.js';
-import { offer, removeOffer } from '../operations/offer.js';
+import { removeOffer } from '../operations/offer.js';
 import { removeRelation } from '../operations/remove-relation.js';
 import { setRelationSuspended } from '../operations/suspend-relation.js';
-import { CHARMS, FIXTURE_CHARM_NAMES } from '../test-support/scenario-charms.js';
-import { LinkedSimulators } from '../test-support/linked-simulators.js';
+import { FIXTURE_CHARM_NAMES } from '../test-support/scenario-charms.js';
+import { s33Models } from '../test-support/linked-simulators.js';
+import type { LinkedSimulators } from '../test-support/linked-simulators.js';
 import { mark, Script, since } from '../test-support/scripted-charm.js';
 import type { ModelState } from '../model/model-state.js';
 import { integrate } from '../operations/integrate.js';
@@ -23,13 +24,7 @@ function integrateRefusal(state: ModelState): string {
 
 /** S33's set-up: prod has db (1 unit) offered as pgsql; web has app (2 units); both settled. */
 function offered(script = new Script()): LinkedSimulators {
-  const linked = new LinkedSimulators('prod', 'web');
-  const prod = linked.model('prod');
-  const web = linked.model('web');
-  prod.deploy({ application: 'db', charm: CHARMS.dbcharm });
-  web.deploy({ application: 'app', charm: CHARMS.webcharm, numUnits: 2 });
-  prod.run((state) => offer(state, { application: 'db', endpoints: ['database'], name: 'pgsql' }));
-  linked.settle();
+  const linked = s33Models();
   for (const simulator of linked.models.values()) script.install(simulator, FIXTURE_CHARM_NAMES);
   return linked;
 }
@@ -48,6 +43,17 @@ function related(): LinkedSimulators {
   integrated(linked);
   linked.settle();
   return linked;
+}
+
+/** S33: what db/0 runs as the relation with the two app units is established. */
+function dbEstablishes(proxy: string): string[] {
+  return [
+    `database-relation-created (app ${proxy})`,
+    `database-relation-joined (${proxy}/0)`,
+    `database-relation-changed (${proxy}/0)`,
+    `database-relation-joined (${proxy}/1)`,
+    `database-relation-changed (${proxy}/1)`,
+  ];
 }
 
 function proxyOf(linked: LinkedSimulators): string {
@@ -87,13 +93,7 @@ describe('S33 offer, consume, integrate', () => {
         'database-relation-joined (pgsql/0)',
         'database-relation-changed (pgsql/0)',
       ]);
-    assert.deepEqual(since(linked.model('prod'), before.prod, 'db/0'), [
-      `database-relation-created (app ${proxy})`,
-      `database-relation-joined (${proxy}/0)`,
-      `database-relation-changed (${proxy}/0)`,
-      `database-relation-joined (${proxy}/1)`,
-      `database-relation-changed (${proxy}/1)`,
-    ]);
+    assert.deepEqual(since(linked.model('prod'), before.prod, 'db/0'), dbEstablishes(proxy));
   });
 
   it('carries unit and application bag writes across: db/0 and db leader writes reach app units (R8.5)', () => {
@@ -170,13 +170,7 @@ describe('S34 suspend and resume', () => {
       .model('prod')
       .run((state) => setRelationSuspended(state, { relationId: 0, suspended: false }));
     linked.settle();
-    assert.deepEqual(since(linked.model('prod'), before.prod, 'db/0'), [
-      `database-relation-created (app ${proxy})`,
-      `database-relation-joined (${proxy}/0)`,
-      `database-relation-changed (${proxy}/0)`,
-      `database-relation-joined (${proxy}/1)`,
-      `database-relation-changed (${proxy}/1)`,
-    ]);
+    assert.deepEqual(since(linked.model('prod'), before.prod, 'db/0'), dbEstablishes(proxy));
     for (const unit of ['app/0', 'app/1'])
       assert.deepEqual(since(linked.model('web'), before.web, unit), [
         'database-relation-created (app pgsql)',

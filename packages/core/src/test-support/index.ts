@@ -8,4 +8,4 @@ export { busyModel } from './busy-model.js';
 export { RecordingSimulator } from './recording-simulator.js';
 export { applied, chain, CHARMS, FIXTURE_CHARM_NAMES, refused } from './scenario-charms.js';
 export { addressOf, entered, s1, s11, s19, started } from './scenario-models.js';
-export { applicationToken, LinkedSimulators } from './linked-simulators.js';
+export { applicationToken, LinkedSimulators, s33Models } from './linked-simulators.js';

@@ -8,6 +8,8 @@ import type { ModelState } from '../model/model-state.js';
 import { linkRemoteRelation, registerRemoteRelation } from '../operations/remote-relation.js';
 import { RecordingSimulator } from './recording-simulator.js';
 import { checkInvariants } from './model-invariants.js';
+import { offer } from '../operations/offer.js';
+import { CHARMS } from './scenario-charms.js';
 
 /** Models by name, each run by its simulator, which records its change sets. */
 export class LinkedSimulators {
@@ -62,6 +64,18 @@ export class LinkedSimulators {
     }
     throw new Error('linked models did not settle in 1000 rounds');
   }
+}
+
+/** S33's set-up: prod has db (1 unit) offered as `pgsql`; web has app (2 units); both settled. */
+export function s33Models(): LinkedSimulators {
+  const linked = new LinkedSimulators('prod', 'web');
+  linked.model('prod').deploy({ application: 'db', charm: CHARMS.dbcharm });
+  linked.model('web').deploy({ application: 'app', charm: CHARMS.webcharm, numUnits: 2 });
+  linked
+    .model('prod')
+    .run((state) => offer(state, { application: 'db', endpoints: ['database'], name: 'pgsql' }));
+  linked.settle();
+  return linked;
 }
 
 /** A stable token (32 hex digits) for a consuming application: its model and name in hex. */

@@ -5,15 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 
-import { consumableOffer, consume, emptyModel, initialUniterState, offer } from '@loom/core';
+import { consumableOffer, consume, emptyModel, initialUniterState } from '@loom/core';
 import type { ModelChange } from '@loom/core';
-import {
-  busyModel,
-  CHARMS,
-  checkInvariants,
-  entitiesOf,
-  LinkedSimulators,
-} from '@loom/core/test-support';
+import { busyModel, checkInvariants, entitiesOf, s33Models } from '@loom/core/test-support';
+import type { LinkedSimulators } from '@loom/core/test-support';
 import type { OperationDocument } from '@loom/protocol';
 
 import type { Store } from '../store.js';
@@ -40,12 +35,9 @@ const created = '2026-11-22T10:00:00.000Z';
  * (proxy, remote members), that relation removed (proxy gone), then related again.
  */
 function crossModelHistory(): LinkedSimulators {
-  const linked = new LinkedSimulators('prod', 'web');
+  const linked = s33Models();
   const prod = linked.model('prod');
   const web = linked.model('web');
-  prod.deploy({ application: 'db', charm: CHARMS.dbcharm });
-  web.deploy({ application: 'app', charm: CHARMS.webcharm, numUnits: 2 });
-  prod.run((state) => offer(state, { application: 'db', endpoints: ['database'], name: 'pgsql' }));
   const description = consumableOffer(prod.state, 'pgsql', 'admin/prod.pgsql');
   assert.ok(description);
   web.run((state) => consume(state, { offer: description }));
