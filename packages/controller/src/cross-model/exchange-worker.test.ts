@@ -138,6 +138,38 @@ describe('the cross-model exchange of a controller', () => {
     }
   });
 
+  it('destroying the offering model terminates the SAAS and removes the consuming relation', async () => {
+    const test = await startTestController();
+    try {
+      const { client } = test;
+      await client.call('add-model', { name: 'prod' });
+      await client.call('deploy', { model: 'prod', application: 'db', charm: CHARM_UPLOADS.db });
+      await client.call('offer', { model: 'prod', application: 'db', endpoints: ['database'] });
+      await client.call('deploy', {
+        model: 'default',
+        application: 'app',
+        charm: CHARM_UPLOADS.web,
+      });
+      await client.call('integrate', { model: 'default', endpoints: ['app', 'admin/prod.db'] });
+      await test.controller.exchange.idle();
+      await client.call('destroy-model', { name: 'prod' });
+      await test.controller.exchange.idle();
+      const status = await client.call('status', { model: 'default' });
+      assert.deepEqual(
+        status.saas.map((saas) => [saas.name, saas.status]),
+        [['db', 'terminated']],
+      );
+      assert.deepEqual(status.relations, []);
+      await assert.rejects(
+        client.call('integrate', { model: 'default', endpoints: ['app', 'db'] }),
+        /remote offer db is terminated/,
+      );
+      assert.deepEqual(test.reported, []);
+    } finally {
+      await test.close();
+    }
+  });
+
   it('refuses unknown offers, other controllers and consuming in the offering model, naming the fix', async () => {
     const test = await startTestController();
     try {
