@@ -156,6 +156,71 @@ describe('status --format json: the shape of juju status', () => {
     assert.ok(parsed.success, parsed.error?.message);
   });
 
+  it('shows SAAS under application-endpoints and offers with their connection counts', () => {
+    const endpoints = [{ name: 'database', role: 'provider' as const, interface: 'pgsql' }];
+    const crossModel = jujuStatus(
+      {
+        ...STATUS,
+        saas: [
+          {
+            name: 'pgsql',
+            status: 'active',
+            life: 'alive',
+            url: 'admin/prod.pgsql',
+            endpoints,
+            relations: { database: ['web'] },
+          },
+        ],
+        offers: [
+          {
+            url: 'admin/default.db',
+            model: 'default',
+            name: 'db',
+            application: 'db',
+            charm: 'postgresql',
+            charmRevision: 3,
+            endpoints,
+            connections: [
+              {
+                relationId: 4,
+                sourceModel: 'shop',
+                sourceApplication: 'app',
+                user: 'admin',
+                endpoint: 'database',
+                status: 'suspended',
+                suspended: true,
+                suspendedReason: 'maintenance',
+                unitCount: 0,
+              },
+            ],
+          },
+        ],
+      },
+      'loom',
+      NOW,
+    );
+    const parsed = jujuStatusSchema.safeParse(JSON.parse(JSON.stringify(crossModel)));
+    assert.ok(parsed.success, parsed.error?.message);
+    assert.deepEqual(crossModel['application-endpoints'], {
+      pgsql: {
+        url: 'admin/prod.pgsql',
+        endpoints: { database: { interface: 'pgsql', role: 'provider' } },
+        'application-status': { current: 'active' },
+        relations: { database: ['web'] },
+      },
+    });
+    assert.deepEqual(crossModel.offers, {
+      db: {
+        application: 'db',
+        charm: 'local:postgresql-3',
+        'total-connected-count': 1,
+        'active-connected-count': 0,
+        endpoints: { database: { interface: 'pgsql', role: 'provider' } },
+      },
+    });
+    assert.equal('offers' in shown, false);
+  });
+
   it('nests units under their application and subordinates under their principal', () => {
     assert.deepEqual(Object.keys(shown.applications.db?.units ?? {}), ['db/0']);
     assert.equal(shown.applications.logger?.units, undefined);

@@ -22,6 +22,12 @@ const unitSchema: z.ZodType = z.lazy(() =>
     subordinates: z.record(z.string(), unitSchema).optional(),
   }),
 );
+/** The endpoints of a SAAS or an offer, by name. */
+const remoteEndpoints = z.record(
+  z.string(),
+  z.strictObject({ interface: z.string(), role: z.string() }),
+);
+
 /** `juju status --format json` as Loom prints it: every field, nothing more. */
 export const jujuStatusSchema = z.strictObject({
   model: z.strictObject({
@@ -72,5 +78,29 @@ export const jujuStatusSchema = z.strictObject({
       version: z.string().optional(),
     }),
   ),
+  'application-endpoints': z
+    .record(
+      z.string(),
+      z.strictObject({
+        url: z.string(),
+        endpoints: remoteEndpoints,
+        'application-status': statusValue,
+        life: z.string().optional(),
+        relations: z.record(z.string(), z.array(z.string())).optional(),
+      }),
+    )
+    .optional(),
+  offers: z
+    .record(
+      z.string(),
+      z.strictObject({
+        application: z.string(),
+        charm: z.string(),
+        'total-connected-count': z.number().int(),
+        'active-connected-count': z.number().int(),
+        endpoints: remoteEndpoints,
+      }),
+    )
+    .optional(),
   controller: z.strictObject({ timestamp: z.string() }),
 });
