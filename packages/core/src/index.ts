@@ -113,6 +113,7 @@ export { rebuildIndex } from './model/rebuild-index.js';
 export { refuse } from './model/refusal.js';
 export type { Applied, OperationResult, Refusal, RefusalCode } from './model/refusal.js';
 export { addUnit } from './operations/add-unit.js';
+export { applicationNotFound } from './operations/internal/endpoint-names.js';
 export type { AddUnitInput } from './operations/add-unit.js';
 export { commitBagWrite } from './operations/bag-write.js';
 export type { BagWriteInput, BagWritten } from './operations/bag-write.js';

@@ -7,6 +7,7 @@ import { refuse } from '../model/refusal.js';
 import { ModelTransaction } from '../model/transaction.js';
 import { checkPlacement } from './internal/placement.js';
 import { addUnit as addUnitIn } from './internal/unit-lifecycle.js';
+import { applicationNotFound } from './internal/endpoint-names.js';
 
 /** Which application, how many units, and optionally on which existing machines. */
 export interface AddUnitInput {
@@ -28,7 +29,7 @@ export function addUnit(
 ): OperationResult<{ units: readonly string[] }> {
   const application = state.applications.get(input.application);
   if (application === undefined) {
-    return refuse('not-found', `application "${input.application}" not found`);
+    return applicationNotFound(state, input.application);
   }
   if (application.subordinate) {
     return refuse(

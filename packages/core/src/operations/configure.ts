@@ -4,10 +4,10 @@
 import type { ConfigValue } from '../charm/metadata.js';
 import type { ModelState } from '../model/model-state.js';
 import type { OperationResult } from '../model/refusal.js';
-import { refuse } from '../model/refusal.js';
 import { sameEntries } from '../model/same-entries.js';
 import { ModelTransaction } from '../model/transaction.js';
 import { validateSettings } from './internal/config-settings.js';
+import { applicationNotFound } from './internal/endpoint-names.js';
 
 /**
  * Applies settings, checked and coerced against the charm's options. Settings equal to what is
@@ -22,7 +22,7 @@ export function configureApplication(
 ): OperationResult {
   const application = state.applications.get(input.application);
   if (application === undefined) {
-    return refuse('not-found', `application "${input.application}" not found`);
+    return applicationNotFound(state, input.application);
   }
   const settings = validateSettings(application.charm, input.settings);
   if (!(settings instanceof Map)) return settings;

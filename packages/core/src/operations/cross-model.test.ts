@@ -15,6 +15,8 @@ import type { ModelState } from '../model/model-state.js';
 import { CHARMS, chain, FIXTURE_CHARM_NAMES } from '../test-support/scenario-charms.js';
 import { LinkedSimulators } from '../test-support/linked-simulators.js';
 import { Script } from '../test-support/scripted-charm.js';
+import { addUnit } from './add-unit.js';
+import { configureApplication } from './configure.js';
 import { consume } from './consume.js';
 import { deploy } from './deploy.js';
 import { integrate } from './integrate.js';
@@ -166,6 +168,22 @@ describe('R8.2 consume and integrate', () => {
       life: 'alive',
       status: 'active',
     });
+  });
+
+  it('names a SAAS as such when a local-only operation is asked of it', () => {
+    const state = web();
+    const saasHint =
+      'application "pgsql" is a SAAS consumed from admin/prod.pgsql: it has no units or config here; remove it with "loom remove-saas pgsql"';
+    assert.equal(refusal(addUnit(state, { application: 'pgsql' })), saasHint);
+    assert.equal(
+      refusal(configureApplication(state, { application: 'pgsql', settings: {} })),
+      saasHint,
+    );
+    assert.equal(refusal(removeApplication(state, { application: 'pgsql' })), saasHint);
+    assert.equal(
+      refusal(addUnit(state, { application: 'ghost' })),
+      'application "ghost" not found',
+    );
   });
 
   it('refuses a SAAS name a local application holds', () => {

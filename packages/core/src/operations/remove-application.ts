@@ -9,6 +9,7 @@ import { refuse } from '../model/refusal.js';
 import { ModelTransaction } from '../model/transaction.js';
 import { destroyRelation, removeApplicationIfDone } from './internal/relation-lifecycle.js';
 import { destroyUnit } from './internal/unit-lifecycle.js';
+import { applicationNotFound } from './internal/endpoint-names.js';
 
 /**
  * Removes an application. An application that is already Dying is left as it is.
@@ -22,7 +23,7 @@ export function removeApplication(
 ): OperationResult {
   const application = state.applications.get(input.application);
   if (application === undefined) {
-    return refuse('not-found', `application "${input.application}" not found`);
+    return applicationNotFound(state, input.application);
   }
   const txn = new ModelTransaction(state);
   if (application.life !== 'alive') return txn.commit(undefined);

@@ -3,6 +3,7 @@
  */
 import {
   addUnit,
+  applicationNotFound,
   configureApplication,
   deploy,
   integrate,
@@ -15,7 +16,7 @@ import {
 import type { ModelChange } from '@loom/core';
 
 import { loadCharmSource, nextCharmUrl } from '../../charms/charm-archive.js';
-import { ControllerError } from '../../controller-error.js';
+import { OperationRefusedError } from '../../controller-error.js';
 import { resolveOffer } from '../../cross-model/offer-lookup.js';
 import { extrasOnly } from '../../model/mutation.js';
 import { configDocument } from '../../status/config-document.js';
@@ -124,9 +125,10 @@ export const applicationHandlers: Handlers<
     return {};
   },
   config: (input, { registry }) => {
-    const application = registry.get(input.model).view.state.applications.get(input.application);
+    const { state } = registry.get(input.model).view;
+    const application = state.applications.get(input.application);
     if (application === undefined)
-      throw new ControllerError('not-found', `application "${input.application}" not found`);
+      throw new OperationRefusedError(applicationNotFound(state, input.application));
     return Promise.resolve(configDocument(application));
   },
   configure: async (input, { registry }) => {

@@ -83,3 +83,22 @@ export function hasApplication(state: ModelState, name: string): boolean {
 export function isRefusal(value: unknown): value is Refusal {
   return typeof value === 'object' && value !== null && 'ok' in value && value.ok === false;
 }
+
+/**
+ * The refusal for a local-only operation named on an application that is not there: a remote
+ * application (SAAS or consumer proxy) is named as such, with what to do instead (R8.2).
+ */
+export function applicationNotFound(state: ModelState, name: string): Refusal {
+  const remote = state.remoteApplications.get(name);
+  if (remote?.kind === 'saas')
+    return refuse(
+      'not-supported',
+      `application "${name}" is a SAAS consumed from ${remote.url}: it has no units or config here; remove it with "loom remove-saas ${name}"`,
+    );
+  if (remote !== undefined)
+    return refuse(
+      'not-supported',
+      `application "${name}" stands for application "${remote.sourceApplication}" of model "${remote.sourceModel}", which consumes offer "${remote.offer}"; change it there`,
+    );
+  return refuse('not-found', `application "${name}" not found`);
+}
