@@ -115,6 +115,16 @@ describe('cross-model relations under real agents', () => {
       webStatus.stdout,
       /SAAS +Status +Store +URL\npgsql +active +loom +admin\/prod\.pgsql\n/,
     );
+    const shown = await loom('show-application', 'pgsql', '-m', 'web');
+    assert.equal(
+      shown.stderr,
+      'ERROR application "pgsql" is a SAAS consumed from admin/prod.pgsql; see it with "loom show-offer admin/prod.pgsql"\n',
+    );
+    const offerShown = await loom('show-offer', 'admin/prod.pgsql', '-m', 'web');
+    assert.match(
+      offerShown.stdout,
+      /^Store +URL +Access +Description +Endpoint +Interface +Role\nloom +admin\/prod\.pgsql +admin +source +recorder +provider\n$/,
+    );
     const offers = await loom('status', '-m', 'prod');
     assert.match(
       offers.stdout,

@@ -72,6 +72,12 @@ export function addShowCommands(program: Command, io: CliIo): void {
       let shown = {};
       for (const name of names) {
         const application = status.applications.find((candidate) => candidate.name === name);
+        const saas = status.saas.find((candidate) => candidate.name === name);
+        if (application === undefined && saas !== undefined)
+          throw new CliError(
+            'not-found',
+            `application "${name}" is a SAAS consumed from ${saas.url}; see it with "loom show-offer ${saas.url}"`,
+          );
         if (application === undefined)
           throw new CliError(
             'not-found',
