@@ -77,7 +77,7 @@ export class Controller {
     leases.start(hosts);
     const debugLog = new DebugLog(options.store, clock);
     const hub = new WatchHub(registry);
-    const exchange = new CrossModelExchange(registry, report);
+    const exchange = new CrossModelExchange(registry, debugLog, report);
     exchange.start();
     const hookSlots = new HookSlots(options.hookConcurrency);
     // A removed unit gives back a slot its agent could no longer return.

@@ -21,7 +21,11 @@ import { MemoryStore } from '@loom/store';
 
 import { FakeClock } from '../clock/fake-clock.js';
 import { Controller } from '../controller.js';
-import { CHARM_UPLOADS, startTestController } from '../test-support/test-controller.js';
+import {
+  CHARM_UPLOADS,
+  charmUpload,
+  startTestController,
+} from '../test-support/test-controller.js';
 
 const created = '2026-11-22T10:00:00.000Z';
 
@@ -163,6 +167,49 @@ describe('the cross-model exchange of a controller', () => {
       await assert.rejects(
         client.call('integrate', { model: 'default', endpoints: ['app', 'db'] }),
         /remote offer db is terminated/,
+      );
+      assert.deepEqual(test.reported, []);
+    } finally {
+      await test.close();
+    }
+  });
+
+  it("removes a consuming relation the offering model refuses, and says why in the consumer's debug log", async () => {
+    const test = await startTestController();
+    try {
+      const { client } = test;
+      await client.call('add-model', { name: 'prod' });
+      const limited = charmUpload({
+        'metadata.yaml':
+          'name: single\nsummary: s\ndescription: d\nprovides:\n  database:\n    interface: pgsql\n    limit: 1\n',
+      });
+      await client.call('deploy', { model: 'prod', application: 'db', charm: limited });
+      await client.call('offer', { model: 'prod', application: 'db', endpoints: ['database'] });
+      for (const application of ['first', 'second']) {
+        await client.call('deploy', { model: 'default', application, charm: CHARM_UPLOADS.web });
+        await client.call('integrate', {
+          model: 'default',
+          endpoints: [application, 'admin/prod.db'],
+        });
+        await test.controller.exchange.idle();
+      }
+      const status = await client.call('status', { model: 'default' });
+      assert.deepEqual(
+        status.relations.map((relation) => relation.key),
+        ['first:database db:database'],
+      );
+      const { records } = await client.call('debug-log', { model: 'default', replay: true });
+      assert.deepEqual(
+        records.map((record) => [record.unit, record.level, record.message]),
+        [
+          [
+            'controller-0',
+            'ERROR',
+            'relation "second:database db:database" removed: offer "db" of model "prod" refused it: cannot add relation "remote-' +
+              (records[0]?.message.split('remote-')[1]?.slice(0, 32) ?? '') +
+              ':database db:database": establishing a new relation for db:database would exceed its maximum relation limit of 1',
+          ],
+        ],
       );
       assert.deepEqual(test.reported, []);
     } finally {

@@ -15,7 +15,11 @@ import {
 import type { CrossModelStep, ModelState } from '@loom/core';
 
 import { OperationRefusedError } from '../controller-error.js';
+import type { DebugLog } from '../debug-log/debug-log.js';
 import type { ModelRegistry } from '../model/model-registry.js';
+
+/** The entity the controller's own debug-log records name. */
+const CONTROLLER_ENTITY = 'controller-0';
 
 /** How many steps one pass may take before it stops to report a loop. */
 const MAX_STEPS = 10_000;
@@ -25,8 +29,13 @@ export class CrossModelExchange {
   private running: Promise<void> = Promise.resolve();
   private pending = false;
 
+  /**
+   * @param debugLog Where a consuming model hears why a relation of its could not be registered.
+   * @param report Told of unexpected failures.
+   */
   constructor(
     private readonly registry: ModelRegistry,
+    private readonly debugLog: DebugLog,
     private readonly report: (error: unknown) => void,
   ) {}
 
@@ -106,15 +115,20 @@ export class CrossModelExchange {
     } catch (error) {
       if (!(error instanceof OperationRefusedError)) throw error;
       // The offering model refuses (a limit, an endpoint no longer offered): the consuming
-      // relation cannot stand, so it goes, and the refusal is reported.
-      this.report(
-        new Error(
-          `cannot register relation ${registration.relationId} of model "${step.consumingModel}" with offer "${registration.offer}": ${error.message}`,
-        ),
+      // relation cannot stand, so it goes, and the consuming model's debug log says why.
+      const host = this.registry.get(step.consumingModel);
+      const key = host.view.state.relations.get(registration.relationId)?.key;
+      await host.mutate((view) =>
+        removeRelation(view.state, { relationId: registration.relationId }),
       );
-      await this.registry
-        .get(step.consumingModel)
-        .mutate((view) => removeRelation(view.state, { relationId: registration.relationId }));
+      await this.debugLog.append(step.consumingModel, [
+        {
+          unit: CONTROLLER_ENTITY,
+          hook: '',
+          level: 'ERROR',
+          message: `relation "${key ?? registration.relationId}" removed: offer "${registration.offer}" of model "${step.offeringModel}" refused it: ${error.message}`,
+        },
+      ]);
     }
   }
 }
