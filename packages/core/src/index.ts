@@ -150,12 +150,18 @@ export { setRelationSuspended } from './operations/suspend-relation.js';
 export { relationCrossing } from './cross-model/crossing.js';
 export { pendingRegistration } from './cross-model/registration.js';
 export { crossModelSteps } from './cross-model/exchange.js';
-export { consumableOffer } from './cross-model/consumable-offer.js';
+export { consumableOffer, offeredEndpoints } from './cross-model/consumable-offer.js';
 export type { CrossModelStep } from './cross-model/exchange.js';
 export type { RelationCrossing } from './cross-model/crossing.js';
 export { formatOfferUrl, looksLikeOfferUrl, parseOfferUrl } from './cross-model/offer-url.js';
 export type { OfferUrl } from './cross-model/offer-url.js';
-export { consumerProxyName, remoteUnitName, unitNumber } from './cross-model/remote-units.js';
+export {
+  consumerProxyName,
+  isRemoteUnit,
+  remoteMembers,
+  remoteUnitName,
+  unitNumber,
+} from './cross-model/remote-units.js';
 export { observedMembers, observedVersion, unitSnapshot } from './uniter/unit-snapshot.js';
 export type { RelationSnapshot, UnitSnapshot } from './uniter/unit-snapshot.js';
 export { HookContext, WORKLOAD_STATUSES } from './hook-context/hook-context.js';

@@ -17,6 +17,7 @@ import {
 import type { ModelChange, ModelState, OperationResult } from '@loom/core';
 import { CHARMS } from '@loom/core/test-support';
 import { ApiCallError } from '@loom/protocol';
+import type { OfferDocument } from '@loom/protocol';
 import { MemoryStore } from '@loom/store';
 
 import { FakeClock } from '../clock/fake-clock.js';
@@ -26,6 +27,7 @@ import {
   charmUpload,
   startTestController,
 } from '../test-support/test-controller.js';
+import type { TestController } from '../test-support/test-controller.js';
 
 const created = '2026-11-22T10:00:00.000Z';
 
@@ -90,21 +92,38 @@ function webHistory(prod: ModelState) {
   );
 }
 
+/**
+ * Runs `body` on a test controller whose model `prod` has `db` (one of `charm`) offered under
+ * `name` (default `db`); then checks that the controller reported no failure.
+ */
+async function withOfferedDb(
+  options: { readonly charm?: ReturnType<typeof charmUpload>; readonly name?: string },
+  body: (test: TestController, made: OfferDocument) => Promise<void>,
+): Promise<void> {
+  const test = await startTestController();
+  try {
+    await test.client.call('add-model', { name: 'prod' });
+    const charm = options.charm ?? CHARM_UPLOADS.db;
+    await test.client.call('deploy', { model: 'prod', application: 'db', charm });
+    const made = await test.client.call('offer', {
+      model: 'prod',
+      application: 'db',
+      endpoints: ['database'],
+      ...(options.name === undefined ? {} : { name: options.name }),
+    });
+    await body(test, made);
+    assert.deepEqual(test.reported, []);
+  } finally {
+    await test.close();
+  }
+}
+
 describe('the cross-model exchange of a controller', () => {
   it('registers a relation made with an offer URL: a proxy and a linked relation in the offering model', async () => {
-    const test = await startTestController();
-    try {
+    await withOfferedDb({ name: 'pgsql' }, async (test, made) => {
       const { client } = test;
-      await client.call('add-model', { name: 'prod' });
       await client.call('add-model', { name: 'web' });
-      await client.call('deploy', { model: 'prod', application: 'db', charm: CHARM_UPLOADS.db });
       await client.call('deploy', { model: 'web', application: 'app', charm: CHARM_UPLOADS.web });
-      const made = await client.call('offer', {
-        model: 'prod',
-        application: 'db',
-        endpoints: ['database'],
-        name: 'pgsql',
-      });
       assert.equal(made.url, 'admin/prod.pgsql');
       assert.deepEqual(
         await client.call('integrate', { model: 'web', endpoints: ['app', 'admin/prod.pgsql'] }),
@@ -136,19 +155,12 @@ describe('the cross-model exchange of a controller', () => {
         client.call('integrate', { model: 'web', endpoints: ['app', 'prod.pgsql'] }),
         (error: unknown) => error instanceof ApiCallError && error.code === 'already-exists',
       );
-      assert.deepEqual(test.reported, []);
-    } finally {
-      await test.close();
-    }
+    });
   });
 
   it('destroying the offering model terminates the SAAS and removes the consuming relation', async () => {
-    const test = await startTestController();
-    try {
+    await withOfferedDb({}, async (test) => {
       const { client } = test;
-      await client.call('add-model', { name: 'prod' });
-      await client.call('deploy', { model: 'prod', application: 'db', charm: CHARM_UPLOADS.db });
-      await client.call('offer', { model: 'prod', application: 'db', endpoints: ['database'] });
       await client.call('deploy', {
         model: 'default',
         application: 'app',
@@ -168,23 +180,16 @@ describe('the cross-model exchange of a controller', () => {
         client.call('integrate', { model: 'default', endpoints: ['app', 'db'] }),
         /remote offer db is terminated/,
       );
-      assert.deepEqual(test.reported, []);
-    } finally {
-      await test.close();
-    }
+    });
   });
 
   it("removes a consuming relation the offering model refuses, and says why in the consumer's debug log", async () => {
-    const test = await startTestController();
-    try {
+    const limited = charmUpload({
+      'metadata.yaml':
+        'name: single\nsummary: s\ndescription: d\nprovides:\n  database:\n    interface: pgsql\n    limit: 1\n',
+    });
+    await withOfferedDb({ charm: limited }, async (test) => {
       const { client } = test;
-      await client.call('add-model', { name: 'prod' });
-      const limited = charmUpload({
-        'metadata.yaml':
-          'name: single\nsummary: s\ndescription: d\nprovides:\n  database:\n    interface: pgsql\n    limit: 1\n',
-      });
-      await client.call('deploy', { model: 'prod', application: 'db', charm: limited });
-      await client.call('offer', { model: 'prod', application: 'db', endpoints: ['database'] });
       for (const application of ['first', 'second']) {
         await client.call('deploy', { model: 'default', application, charm: CHARM_UPLOADS.web });
         await client.call('integrate', {
@@ -211,19 +216,12 @@ describe('the cross-model exchange of a controller', () => {
           ],
         ],
       );
-      assert.deepEqual(test.reported, []);
-    } finally {
-      await test.close();
-    }
+    });
   });
 
   it('refuses unknown offers, other controllers and consuming in the offering model, naming the fix', async () => {
-    const test = await startTestController();
-    try {
+    await withOfferedDb({}, async (test) => {
       const { client } = test;
-      await client.call('add-model', { name: 'prod' });
-      await client.call('deploy', { model: 'prod', application: 'db', charm: CHARM_UPLOADS.db });
-      await client.call('offer', { model: 'prod', application: 'db', endpoints: ['database'] });
       const refusal = (call: Promise<unknown>) =>
         call.then(
           () => 'accepted',
@@ -245,9 +243,7 @@ describe('the cross-model exchange of a controller', () => {
         await refusal(client.call('consume', { model: 'default', url: 'prod' })),
         'offer URL "prod" is not valid: expected [<controller>:][<user>/]<model>.<offer-name>',
       );
-    } finally {
-      await test.close();
-    }
+    });
   });
 
   it('finishes a registration left undone when the controller stopped', async () => {

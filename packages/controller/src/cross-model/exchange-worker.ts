@@ -21,8 +21,8 @@ import type { ModelRegistry } from '../model/model-registry.js';
 /** The entity the controller's own debug-log records name. */
 const CONTROLLER_ENTITY = 'controller-0';
 
-/** How many steps one pass may take before it stops to report a loop. */
-const MAX_STEPS = 10_000;
+/** How many rounds of steps one pass may take before it stops to report a loop. */
+const MAX_ROUNDS = 1_000;
 
 /** Runs the exchange between a controller's models. */
 export class CrossModelExchange {
@@ -78,16 +78,19 @@ export class CrossModelExchange {
     });
   }
 
-  /** Runs steps until there are none left. */
+  /**
+   * Runs the steps derived from the models, then derives again, until there are none. Each step
+   * re-plans against its model as it is then, so one derived from an older view is still safe.
+   */
   private async pass(): Promise<void> {
-    for (let count = 0; count < MAX_STEPS; count += 1) {
-      const [step] = crossModelSteps(this.states(), (model, application) =>
+    for (let round = 0; round < MAX_ROUNDS; round += 1) {
+      const steps = crossModelSteps(this.states(), (model, application) =>
         applicationToken(this.registry.get(model).view.record.uuid, application),
       );
-      if (step === undefined) return;
-      await this.run(step);
+      if (steps.length === 0) return;
+      for (const step of steps) await this.run(step);
     }
-    throw new Error(`the cross-model exchange did not settle within ${MAX_STEPS} steps`);
+    throw new Error(`the cross-model exchange did not settle within ${MAX_ROUNDS} rounds`);
   }
 
   private states(): Map<string, ModelState> {

@@ -2,9 +2,15 @@
  * Offers as the controller shows and finds them: their documents (R8.1, with their connections)
  * and URL resolution within this controller (`loom` is its name; `admin` its only user).
  */
-import { formatOfferUrl, offerRelations, parseOfferUrl } from '@loom/core';
+import {
+  formatOfferUrl,
+  offeredEndpoints,
+  offerRelations,
+  parseOfferUrl,
+  remoteMembers,
+} from '@loom/core';
 import type { ModelState, Offer } from '@loom/core';
-import type { OfferDocument, RemoteEndpointDocument } from '@loom/protocol';
+import type { OfferDocument } from '@loom/protocol';
 
 import { charmRevision } from '../charms/charm-archive.js';
 import { ControllerError, OperationRefusedError } from '../controller-error.js';
@@ -22,10 +28,6 @@ export function offerUrl(model: string, offer: string): string {
 /** The document of an offer of `state`. */
 export function offerDocument(state: ModelState, offered: Offer): OfferDocument {
   const application = state.applications.get(offered.application);
-  const endpoints: RemoteEndpointDocument[] = [];
-  for (const endpoint of application?.charm.endpoints ?? [])
-    if (offered.endpoints.includes(endpoint.name) && endpoint.role !== 'peer')
-      endpoints.push({ name: endpoint.name, role: endpoint.role, interface: endpoint.interface });
   return {
     url: offerUrl(state.name, offered.name),
     model: state.name,
@@ -33,7 +35,7 @@ export function offerDocument(state: ModelState, offered: Offer): OfferDocument 
     application: offered.application,
     charm: application?.charm.name ?? '',
     charmRevision: application === undefined ? 0 : charmRevision(application.charmUrl),
-    endpoints,
+    endpoints: offeredEndpoints(state, offered),
     connections: offerRelations(state, offered.name).map((relation) => {
       const link = relation.crossModel;
       const proxy =
@@ -48,9 +50,7 @@ export function offerDocument(state: ModelState, offered: Offer): OfferDocument 
         status: relation.status,
         suspended: relation.suspended,
         suspendedReason: relation.suspendedReason,
-        unitCount: [...(state.memberships.get(relation.id)?.keys() ?? [])].filter((unit) =>
-          unit.startsWith(`${link?.remoteApplication ?? ''}/`),
-        ).length,
+        unitCount: remoteMembers(state, relation).length,
       };
     }),
   };

@@ -10,6 +10,8 @@ import type { Status } from '../model/entities.js';
 import type { ModelState } from '../model/model-state.js';
 import { counterpartApplication, endpointOf, relationsOf } from '../model/queries.js';
 import { HookToolError } from './hook-tool-error.js';
+import { remoteMembers } from '../cross-model/remote-units.js';
+import { defaultEgressSubnets } from '../operations/scope.js';
 
 /** A JSON value, as the tools print it. */
 export type AnswerValue =
@@ -95,9 +97,8 @@ export function networkAnswer(
  * the unit's address as a single host.
  */
 export function egressSubnets(state: ModelState, address: string, relationId?: number): string[] {
-  const via =
-    relationId === undefined ? [] : (state.relations.get(relationId)?.crossModel?.via ?? []);
-  return via.length > 0 ? [...via] : [`${address}/32`];
+  const relation = relationId === undefined ? undefined : state.relations.get(relationId);
+  return [...defaultEgressSubnets(address, relation)];
 }
 
 function unitGoal(state: ModelState, name: string): { status: string } {
@@ -122,9 +123,7 @@ export function goalStateAnswer(state: ModelState, unit: string): Record<string,
     for (const name of state.index.unitsByApplication.get(remote) ?? [])
       if (name !== unit) entry[name] = unitGoal(state, name);
     // Remote units of another model exist only as members (R8.4): in scope means active.
-    if (state.remoteApplications.has(remote))
-      for (const name of state.memberships.get(relation.id)?.keys() ?? [])
-        if (name.startsWith(`${remote}/`)) entry[name] = { status: 'active' };
+    for (const name of remoteMembers(state, relation)) entry[name] = { status: 'active' };
   }
   return { units, relations };
 }

@@ -137,12 +137,7 @@ function refreshAddresses(
   addresses: NonNullable<HookCommit['refreshAddresses']>,
 ): void {
   for (const relationId of txn.state.index.relationsByUnit.get(unit) ?? []) {
-    const via = txn.state.relations.get(relationId)?.crossModel?.via ?? [];
-    const fresh = initialUnitSettings(
-      addresses.egressSubnets === undefined && via.length > 0
-        ? { ...addresses, egressSubnets: via }
-        : addresses,
-    );
+    const fresh = initialUnitSettings(addresses, txn.state.relations.get(relationId));
     const settings = new Map<string, string>();
     for (const key of ['private-address', 'ingress-address', 'egress-subnets'])
       settings.set(key, fresh.get(key) ?? '');

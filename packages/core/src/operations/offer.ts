@@ -3,6 +3,7 @@
  * offer name, changing which, and withdrawing the offer.
  */
 import { APPLICATION_NAME_PATTERN } from '../charm/names.js';
+import { remoteMembers } from '../cross-model/remote-units.js';
 import type { Offer, Relation } from '../model/entities.js';
 import type { ModelState } from '../model/model-state.js';
 import { endpointOf, relationsOf } from '../model/queries.js';
@@ -104,8 +105,5 @@ export function offerRelations(state: ModelState, name: string): Relation[] {
 
 /** Every remote unit of a relation leaves its scope at once (forced removal, R8.8). */
 export function forceRemoteUnitsOut(txn: ModelTransaction, relation: Relation): void {
-  const remote = relation.crossModel?.remoteApplication;
-  if (remote === undefined) return;
-  for (const unit of [...(txn.state.memberships.get(relation.id)?.keys() ?? [])])
-    if (unit.startsWith(`${remote}/`)) leaveScope(txn, relation.id, unit);
+  for (const unit of remoteMembers(txn.state, relation)) leaveScope(txn, relation.id, unit);
 }

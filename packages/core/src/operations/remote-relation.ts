@@ -4,9 +4,14 @@
  * other half's id, and each half takes in what the other sends.
  */
 import type { RelationCrossing } from '../cross-model/crossing.js';
-import { consumerProxyName, remoteUnitName, unitNumber } from '../cross-model/remote-units.js';
+import {
+  consumerProxyName,
+  remoteMembers,
+  remoteUnitName,
+  unitNumber,
+} from '../cross-model/remote-units.js';
 import type { RemoteEndpoint } from '../model/entities.js';
-import { scopeKey } from '../model/keys.js';
+import { compareNames, scopeKey } from '../model/keys.js';
 import type { ModelState } from '../model/model-state.js';
 import { endpointOf, relationsOf } from '../model/queries.js';
 import type { OperationResult } from '../model/refusal.js';
@@ -14,7 +19,8 @@ import { refuse } from '../model/refusal.js';
 import { sameEntries } from '../model/same-entries.js';
 import { ModelTransaction } from '../model/transaction.js';
 import { addRelation } from './integrate.js';
-import { destroyRelation, leaveScope } from './internal/relation-lifecycle.js';
+import { applicationRelationEndpoints } from './internal/endpoint-names.js';
+import { destroyRelation, leaveScope, setSuspension } from './internal/relation-lifecycle.js';
 
 /** The consuming side of a relation, as the offering model registers it. */
 export interface RemoteRelationRegistration {
@@ -59,7 +65,7 @@ export function registerRemoteRelation(
   const endpoints = [
     ...(proxy?.endpoints.filter((endpoint) => endpoint.name !== consumer.endpoint.name) ?? []),
     consumer.endpoint,
-  ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  ].sort((a, b) => compareNames(a.name, b.name));
   txn.putRemoteApplication(proxyName, {
     name: proxyName,
     kind: 'consumer',
@@ -71,32 +77,21 @@ export function registerRemoteRelation(
     life: 'alive',
     status: 'active',
   });
-  const local = state.applications.get(offered.application);
-  const declared = local?.charm.endpoints.find((endpoint) => endpoint.name === input.endpoint);
-  if (declared === undefined)
-    return refuse('not-found', `application "${offered.application}" has no "${input.endpoint}"`);
-  const added = addRelation(
-    txn.state,
-    [
-      {
-        application: offered.application,
-        name: declared.name,
-        role: declared.role,
-        interface: declared.interface,
-        limit: declared.limit,
-        optional: declared.optional,
-        scope: declared.scope,
-      },
-      { application: proxyName, ...consumer.endpoint, limit: 0, optional: false, scope: 'global' },
-    ],
-    {
-      remoteApplication: proxyName,
-      model: consumer.model,
-      relationId: input.relationId,
-      offer: input.offer,
-      via: [],
-    },
+  const own = applicationRelationEndpoints(txn.state, offered.application)?.find(
+    (endpoint) => endpoint.name === input.endpoint,
   );
+  const theirs = applicationRelationEndpoints(txn.state, proxyName)?.find(
+    (endpoint) => endpoint.name === consumer.endpoint.name,
+  );
+  if (own === undefined || theirs === undefined)
+    return refuse('not-found', `application "${offered.application}" has no "${input.endpoint}"`);
+  const added = addRelation(txn.state, [own, theirs], {
+    remoteApplication: proxyName,
+    model: consumer.model,
+    relationId: input.relationId,
+    offer: input.offer,
+    via: [],
+  });
   if (!added.ok) return added;
   return {
     ...added,
@@ -146,8 +141,11 @@ export function syncRemoteRelation(
       { kind: 'application', application: remote.application },
       crossing.applicationBag,
     );
-    if (crossing.suspension !== undefined)
-      suspendFromOtherSide(txn, relation.id, crossing.suspension);
+    // R8.7: suspension follows the offering half, while this one is alive.
+    const suspension = crossing.suspension;
+    const now = txn.state.relations.get(relation.id);
+    if (suspension !== undefined && now?.life === 'alive')
+      setSuspension(txn, now, suspension.suspended, suspension.reason);
   }
   const current = () => txn.state.relations.get(relation.id);
   for (const [number, values] of units) {
@@ -168,35 +166,11 @@ export function syncRemoteRelation(
       });
     }
   }
-  const prefix = `${remote.application}/`;
-  for (const unit of [...(txn.state.memberships.get(relation.id)?.keys() ?? [])])
-    if (unit.startsWith(prefix) && !units.has(unitNumber(unit))) leaveScope(txn, relation.id, unit);
+  for (const unit of remoteMembers(txn.state, relation))
+    if (!units.has(unitNumber(unit))) leaveScope(txn, relation.id, unit);
   if (crossing === 'gone' || crossing.life === 'dying')
     destroyRelation(txn, relation.id, { allowPeer: false });
   return txn.commit(undefined);
-}
-
-/** Suspends or resumes this half as the offering half is (R8.7). */
-function suspendFromOtherSide(
-  txn: ModelTransaction,
-  relationId: number,
-  suspension: { readonly suspended: boolean; readonly reason: string },
-): void {
-  const relation = txn.state.relations.get(relationId);
-  if (relation?.life !== 'alive') return;
-  if (relation.suspended === suspension.suspended && relation.suspendedReason === suspension.reason)
-    return;
-  txn.putRelation({
-    ...relation,
-    suspended: suspension.suspended,
-    suspendedReason: suspension.reason,
-    status:
-      relation.suspended === suspension.suspended
-        ? relation.status
-        : suspension.suspended
-          ? 'suspending'
-          : 'joining',
-  });
 }
 
 /** Replaces a bag's values, bumping its version only when they differ. */

@@ -30,14 +30,26 @@ export interface EnterScopeInput {
   readonly egressSubnets?: readonly string[];
 }
 
+/**
+ * R4.3, R8.6: a unit's default egress subnets in a relation — a cross-model relation's `--via`
+ * subnets, else its ingress address as a single host (none while that is unknown).
+ */
+export function defaultEgressSubnets(
+  ingressAddress: string | undefined,
+  relation: Relation | undefined,
+): readonly string[] {
+  const via = relation?.crossModel?.via ?? [];
+  if (via.length > 0) return via;
+  return ingressAddress === undefined ? [] : [`${ingressAddress}/32`];
+}
+
 /** R4.3: `private-address`, `ingress-address` and `egress-subnets`, as far as they are known. */
 export function initialUnitSettings(
   input: Pick<EnterScopeInput, 'ingressAddress' | 'egressSubnets'>,
+  relation?: Relation,
 ): Map<string, string> {
   const settings = new Map<string, string>();
-  const egress =
-    input.egressSubnets ??
-    (input.ingressAddress === undefined ? [] : [`${input.ingressAddress}/32`]);
+  const egress = input.egressSubnets ?? defaultEgressSubnets(input.ingressAddress, relation);
   if (egress.length > 0) settings.set('egress-subnets', egress.join(','));
   if (input.ingressAddress !== undefined) {
     settings.set('ingress-address', input.ingressAddress);
@@ -79,12 +91,7 @@ export function enterScope(
     unitCount: relation.unitCount + 1,
     ...(state.leaders.get(unit.application) === unit.name ? { status: 'joined' as const } : {}),
   });
-  // R8.6: a cross-model relation's `--via` subnets are its units' egress subnets.
-  const via = relation.crossModel?.via ?? [];
-  const settings = initialUnitSettings(
-    input.egressSubnets === undefined && via.length > 0 ? { ...input, egressSubnets: via } : input,
-  );
-  writeInitialBag(txn, relation.id, unit.name, settings);
+  writeInitialBag(txn, relation.id, unit.name, initialUnitSettings(input, relation));
   txn.putMembership({
     relationId: relation.id,
     unit: unit.name,

@@ -7,6 +7,7 @@ import type { ModelState } from '../model/model-state.js';
 import type { OperationResult } from '../model/refusal.js';
 import { refuse } from '../model/refusal.js';
 import { ModelTransaction } from '../model/transaction.js';
+import { setSuspension } from './internal/relation-lifecycle.js';
 
 /**
  * Suspends (with a reason shown by status) or resumes a relation.
@@ -31,19 +32,6 @@ export function setRelationSuspended(
       `relation "${relation.key}" is dying and cannot be suspended or resumed`,
     );
   const txn = new ModelTransaction(state);
-  const reason = input.suspended ? (input.reason ?? '') : '';
-  if (relation.suspended === input.suspended && relation.suspendedReason === reason)
-    return txn.commit(undefined);
-  txn.putRelation({
-    ...relation,
-    suspended: input.suspended,
-    suspendedReason: reason,
-    status:
-      relation.suspended === input.suspended
-        ? relation.status
-        : input.suspended
-          ? 'suspending'
-          : 'joining',
-  });
+  setSuspension(txn, relation, input.suspended, input.suspended ? (input.reason ?? '') : '');
   return txn.commit(undefined);
 }

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 
 import { consumableOffer } from '../cross-model/consumable-offer.js';
 import { relationCrossing } from '../cross-model/crossing.js';
-import { remoteUnitName } from '../cross-model/remote-units.js';
+import { remoteMembers, remoteUnitName } from '../cross-model/remote-units.js';
 import type { HookContext } from '../hook-context/hook-context.js';
 import { consume } from '../operations/consume.js';
 import { integrate } from '../operations/integrate.js';
@@ -146,9 +146,7 @@ function checkMirrored(linked: LinkedSimulators): void {
       if (link?.relationId === undefined) continue;
       const sent = relationCrossing(linked.model(link.model).state, link.relationId);
       assert.ok(sent, `${name} relation ${relation.id} outlived its other half`);
-      const members = [...(simulator.state.memberships.get(relation.id)?.keys() ?? [])]
-        .filter((unit) => unit.startsWith(`${link.remoteApplication}/`))
-        .sort();
+      const members = remoteMembers(simulator.state, relation).sort();
       const expected =
         relation.suspended || relation.life !== 'alive'
           ? members

@@ -4,6 +4,7 @@
  * the exchange's steps until neither has anything left to do, then checks every model's invariants.
  */
 import { crossModelSteps } from '../cross-model/exchange.js';
+import type { CrossModelStep } from '../cross-model/exchange.js';
 import type { ModelState } from '../model/model-state.js';
 import { linkRemoteRelation, registerRemoteRelation } from '../operations/remote-relation.js';
 import { RecordingSimulator } from './recording-simulator.js';
@@ -33,23 +34,27 @@ export class LinkedSimulators {
       const states = new Map<string, ModelState>(
         [...this.models].map(([name, simulator]) => [name, simulator.state]),
       );
-      const [step] = crossModelSteps(states, applicationToken);
-      if (step === undefined) return ran;
-      ran += 1;
-      if (step.kind === 'apply') {
-        this.model(step.model).run(step.operation);
-        continue;
-      }
-      const { relationId } = this.model(step.offeringModel).run((state) =>
-        registerRemoteRelation(state, step.registration),
-      );
-      this.model(step.consumingModel).run((state) =>
-        linkRemoteRelation(state, {
-          relationId: step.registration.relationId,
-          otherRelationId: relationId,
-        }),
-      );
+      const steps = crossModelSteps(states, applicationToken);
+      if (steps.length === 0) return ran;
+      for (const step of steps) this.runStep(step);
+      ran += steps.length;
     }
+  }
+
+  private runStep(step: CrossModelStep): void {
+    if (step.kind === 'apply') {
+      this.model(step.model).run(step.operation);
+      return;
+    }
+    const { relationId } = this.model(step.offeringModel).run((state) =>
+      registerRemoteRelation(state, step.registration),
+    );
+    this.model(step.consumingModel).run((state) =>
+      linkRemoteRelation(state, {
+        relationId: step.registration.relationId,
+        otherRelationId: relationId,
+      }),
+    );
   }
 
   /** Settles every model and the exchange between them. */

@@ -9,6 +9,7 @@ import { is } from 'immutable';
 import type { ModelIndex, ModelState } from '../model/model-state.js';
 import { endpointOf } from '../model/queries.js';
 import { rebuildIndex } from '../model/rebuild-index.js';
+import { isRemoteUnit } from '../cross-model/remote-units.js';
 
 function sortedEntries<V>(map: Iterable<readonly [string | number, V]>): [string, V][] {
   return [...map]
@@ -98,8 +99,7 @@ export function checkInvariants(state: ModelState): void {
       `empty Dying relation ${relation.id} not removed`,
     );
     for (const membership of members?.values() ?? []) {
-      const remote = relation.crossModel?.remoteApplication;
-      if (remote !== undefined && membership.unit.startsWith(`${remote}/`)) continue; // R8.4
+      if (isRemoteUnit(relation, membership.unit)) continue; // R8.4
       const unit = state.units.get(membership.unit);
       assert.ok(unit !== undefined, `membership of removed unit ${membership.unit}`);
       assert.ok(

@@ -3,7 +3,7 @@
  * destruction (R3.12), leaving scope (R3.10) and removal (R3.13). Shared by deploy, integrate,
  * remove-relation, remove-application and unit removal.
  */
-import type { CrossModelLink, RelationEndpoint } from '../../model/entities.js';
+import type { CrossModelLink, Relation, RelationEndpoint } from '../../model/entities.js';
 import { relationKey, sortEndpoints } from '../../model/keys.js';
 import { EMPTY_BAG } from '../../model/model-state.js';
 import { isPeerRelation } from '../../model/queries.js';
@@ -116,4 +116,25 @@ export function removeApplicationIfDone(txn: ModelTransaction, name: string): vo
   if (state.index.unitsByApplication.has(name)) return;
   if (state.index.relationsByApplication.has(name)) return;
   txn.removeApplication(name);
+}
+
+/**
+ * R8.7, R5.25: suspends a relation (with the reason status shows) or resumes it; nothing when it
+ * already is so. Suspending makes it `suspending` until its leader leaves scope; resuming makes
+ * it `joining` again.
+ */
+export function setSuspension(
+  txn: ModelTransaction,
+  relation: Relation,
+  suspended: boolean,
+  reason: string,
+): void {
+  if (relation.suspended === suspended && relation.suspendedReason === reason) return;
+  txn.putRelation({
+    ...relation,
+    suspended,
+    suspendedReason: reason,
+    status:
+      relation.suspended === suspended ? relation.status : suspended ? 'suspending' : 'joining',
+  });
 }
